@@ -1,0 +1,63 @@
+package org.opencpis.application.audit.service;
+
+import java.time.Clock;
+import org.opencpis.application.audit.port.in.AuditSearch;
+import org.opencpis.application.audit.port.in.ReadAuditTrailUseCase;
+import org.opencpis.application.audit.port.in.VerifyAuditTrailUseCase;
+import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.shared.Page;
+import org.opencpis.application.shared.PageRequest;
+import org.opencpis.application.shared.RequestContext;
+import org.opencpis.application.shared.port.out.Transactions;
+import org.opencpis.domain.audit.AuditChain;
+import org.opencpis.domain.audit.AuditEntry;
+import org.opencpis.domain.audit.ChainedAuditEntry;
+
+/** Lets auditors read and verify the trail. */
+public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTrailUseCase {
+    private final AuditTrail audit;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public AuditService(AuditTrail audit, Transactions transactions, Clock clock) {
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<ChainedAuditEntry> search(RequestContext context, AuditSearch search, PageRequest page) {
+        return transactions.inTransaction(() -> {
+            Page<ChainedAuditEntry> result = audit.search(search, page);
+            audit.append(new AuditEntry(clock.instant(), context.actor(), "AUDIT_READ", search.nhsNumber(),
+                    context.requestId(), "OK"));
+            return result;
+        });
+    }
+
+    @Override
+    public Verification verify(RequestContext context) {
+        return transactions.inTransaction(() -> {
+            ChainCheck check = new ChainCheck();
+            audit.forEachInSequence(check);
+            return new Verification(check.valid, check.count);
+        });
+    }
+
+    private static final class ChainCheck implements java.util.function.Consumer<ChainedAuditEntry> {
+        private String previousHash = AuditChain.GENESIS;
+        private long expectedSequence = 1;
+        private long count;
+        private boolean valid = true;
+
+        @Override
+        public void accept(ChainedAuditEntry entry) {
+            count++;
+            if (entry.sequence() != expectedSequence || !entry.previousHash().equals(previousHash) || !entry.isIntact()) {
+                valid = false;
+            }
+            previousHash = entry.hash();
+            expectedSequence = entry.sequence() + 1;
+        }
+    }
+}

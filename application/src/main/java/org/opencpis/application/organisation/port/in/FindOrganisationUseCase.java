@@ -1,0 +1,10 @@
+package org.opencpis.application.organisation.port.in;
+
+import java.util.Optional;
+import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.shared.OdsCode;
+
+/** Looks up a registered organisation. Organisations are not child data. */
+public interface FindOrganisationUseCase {
+    Optional<Organisation> find(OdsCode odsCode);
+}

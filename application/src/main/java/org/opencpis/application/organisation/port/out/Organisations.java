@@ -1,0 +1,17 @@
+package org.opencpis.application.organisation.port.out;
+
+import java.util.Optional;
+import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.shared.OdsCode;
+
+/** The register of organisations. */
+public interface Organisations {
+    Optional<Organisation> find(OdsCode odsCode);
+
+    /**
+     * Inserts or replaces the organisation with this ODS code.
+     *
+     * @return true when it was not registered before
+     */
+    boolean save(Organisation organisation);
+}

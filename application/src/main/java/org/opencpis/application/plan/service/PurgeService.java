@@ -1,0 +1,52 @@
+package org.opencpis.application.plan.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.plan.port.in.PurgeExpiredPlansUseCase;
+import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.shared.port.out.Transactions;
+import org.opencpis.domain.audit.AuditEntry;
+import org.opencpis.domain.plan.ProtectionRecord;
+import org.opencpis.domain.shared.Actor;
+
+/** Purges records past their delete date in batches, each batch with its audit entries in one transaction. */
+public final class PurgeService implements PurgeExpiredPlansUseCase {
+    static final int BATCH = 500;
+    private static final Actor PURGER = Actor.system("purge");
+
+    private final ProtectionRecords records;
+    private final AuditTrail audit;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PurgeService(ProtectionRecords records, AuditTrail audit, Transactions transactions, Clock clock) {
+        this.records = records;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public int purge() {
+        LocalDate today = LocalDate.now(clock);
+        int total = 0;
+        int purged;
+        do {
+            purged = transactions.inTransaction(() -> purgeBatch(today));
+            total += purged;
+        } while (purged == BATCH);
+        return total;
+    }
+
+    private int purgeBatch(LocalDate today) {
+        List<ProtectionRecord> due = records.findDueForPurge(today, BATCH);
+        for (ProtectionRecord record : due) {
+            records.delete(record.id());
+            audit.append(new AuditEntry(clock.instant(), PURGER, "PLAN_PURGE:" + record.key().planType(),
+                    record.key().nhsNumber(), null, record.isWithdrawn() ? "WITHDRAWN_PURGED" : "EXPIRED_PURGED"));
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,45 @@
+package org.opencpis.domain.plan;
+
+import java.time.LocalDate;
+import org.opencpis.domain.shared.DomainViolation;
+import org.opencpis.domain.shared.OdsCode;
+import org.opencpis.domain.shared.Postcode;
+import org.opencpis.domain.shared.SchoolUrn;
+
+/**
+ * What an LA says about one plan. Invariants: a start date; an end date, if any, not before it;
+ * an explicit delete date (used by LAs only to withdraw a record sent in error), if any, not
+ * before the start date. The optional school, GP practice and postcode place the child for
+ * 0-19 cohorts.
+ */
+public record PlanDetails(
+        LocalDate startDate,
+        LocalDate endDate,
+        LocalDate explicitDeleteDate,
+        Subject subject,
+        String localId,
+        LacLegalStatus lacLegalStatus,
+        SchoolUrn schoolUrn,
+        OdsCode gpPractice,
+        Postcode postcode) {
+
+    private static final int MAX_LOCAL_ID = 64;
+
+    public PlanDetails {
+        if (startDate == null) {
+            throw new DomainViolation("MISSING_FIELD", "startDate", "start date is required");
+        }
+        if (subject == null) {
+            throw new DomainViolation("MISSING_FIELD", "subject", "the subject's demographics are required");
+        }
+        if (endDate != null && endDate.isBefore(startDate)) {
+            throw new DomainViolation("END_BEFORE_START", "endDate", "end date is before start date");
+        }
+        if (explicitDeleteDate != null && explicitDeleteDate.isBefore(startDate)) {
+            throw new DomainViolation("DELETE_BEFORE_START", "deleteDate", "delete date is before start date");
+        }
+        if (localId != null && (localId.isBlank() || localId.length() > MAX_LOCAL_ID)) {
+            throw new DomainViolation("INVALID_LOCAL_ID", "localId", "local id must be 1 to " + MAX_LOCAL_ID + " characters");
+        }
+    }
+}

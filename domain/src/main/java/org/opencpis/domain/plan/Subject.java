@@ -1,0 +1,35 @@
+package org.opencpis.domain.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.opencpis.domain.shared.DomainViolation;
+
+/**
+ * The demographics an LA sends to have the NHS number verified against PDS: for a UCPP they are
+ * the mother's. Names are trimmed; at least one given name is required.
+ */
+public record Subject(String familyName, List<String> givenNames, LocalDate dateOfBirth) {
+    private static final int MAX_NAME = 100;
+
+    public Subject {
+        familyName = requireName(familyName, "familyName");
+        if (givenNames == null || givenNames.isEmpty()) {
+            throw new DomainViolation("MISSING_FIELD", "givenNames", "at least one given name is required");
+        }
+        givenNames = givenNames.stream().map(name -> requireName(name, "givenNames")).toList();
+        if (dateOfBirth == null) {
+            throw new DomainViolation("MISSING_FIELD", "dateOfBirth", "date of birth is required");
+        }
+    }
+
+    private static String requireName(String name, String field) {
+        if (name == null || name.isBlank()) {
+            throw new DomainViolation("MISSING_FIELD", field, field + " is required");
+        }
+        String trimmed = name.strip().replaceAll("\\s+", " ");
+        if (trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new DomainViolation("INVALID_NAME", field, field + " must be at most " + MAX_NAME + " printable characters");
+        }
+        return trimmed;
+    }
+}
