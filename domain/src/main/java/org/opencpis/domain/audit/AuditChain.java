@@ -9,7 +9,7 @@ import java.util.HexFormat;
 /**
  * The tamper-evidence rule: each entry's hash is SHA-256 over its sequence number, its fields and
  * the previous entry's hash, so changing, removing or reordering any entry breaks every hash
- * after it. Times are taken to the microsecond, the precision the store keeps.
+ * after it. Each field is length-prefixed and an absent field is distinct from an empty one. Times are taken to the microsecond, the precision the store keeps.
  */
 public final class AuditChain {
     /** The previous hash of the first entry. */
@@ -19,21 +19,24 @@ public final class AuditChain {
     }
 
     public static String hash(long sequence, AuditEntry entry, String previousHash) {
-        String canonical = String.join("\u001f",
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {
                 Long.toString(sequence),
                 entry.at().truncatedTo(ChronoUnit.MICROS).toString(),
                 entry.actor().subject(),
                 entry.actor().organisation().value(),
                 entry.actor().role(),
-                nullToEmpty(entry.actor().roleProfileId()),
+                entry.actor().roleProfileId(),
                 entry.action(),
-                entry.nhsNumber() == null ? "" : entry.nhsNumber().value(),
-                nullToEmpty(entry.requestId()),
+                entry.nhsNumber() == null ? null : entry.nhsNumber().value(),
+                entry.requestId(),
                 entry.outcome(),
-                previousHash);
+                previousHash}) {
+            encode(canonical, field);
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -43,7 +46,12 @@ public final class AuditChain {
         return new ChainedAuditEntry(sequence, entry, previousHash, hash(sequence, entry, previousHash));
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    /** Length-prefixed, with absence distinct from the empty string, so no field can bleed into the next. */
+    private static void encode(StringBuilder canonical, String field) {
+        if (field == null) {
+            canonical.append("-;");
+        } else {
+            canonical.append(field.length()).append(':').append(field).append(';');
+        }
     }
 }

@@ -44,4 +44,10 @@ public record Organisation(
     public boolean isLocalAuthority() {
         return type == OrganisationType.LOCAL_AUTHORITY;
     }
+
+    /** The mailbox password never reaches logs or exception messages. */
+    @Override
+    public String toString() {
+        return "Organisation[" + odsCode + ", " + type + ", mailbox=" + meshMailboxId + "]";
+    }
 }

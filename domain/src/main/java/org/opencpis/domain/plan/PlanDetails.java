@@ -42,4 +42,21 @@ public record PlanDetails(
             throw new DomainViolation("INVALID_LOCAL_ID", "localId", "local id must be 1 to " + MAX_LOCAL_ID + " characters");
         }
     }
+
+    /** A LAC plan carries its legal status (S31, S38 or S20) and no other plan type does. */
+    public void checkFits(PlanType planType) {
+        boolean lac = planType == PlanType.LAC;
+        if (lac && lacLegalStatus == null) {
+            throw new DomainViolation("MISSING_FIELD", "lacLegalStatus", "a LAC record needs its legal status (S31, S38 or S20)");
+        }
+        if (!lac && lacLegalStatus != null) {
+            throw new DomainViolation(LacLegalStatus.INVALID, "lacLegalStatus", "a legal status belongs to LAC records only");
+        }
+    }
+
+    /** Only the plan's dates: demographics and placement never reach logs or exception messages. */
+    @Override
+    public String toString() {
+        return "PlanDetails[start=" + startDate + ", end=" + endDate + ", delete=" + explicitDeleteDate + "]";
+    }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.opencpis.domain.shared.DomainViolation;
 
 /**
  * One local authority's record that a person is on a plan: the aggregate of the register.
@@ -24,13 +23,7 @@ public record ProtectionRecord(UUID id, RecordKey key, PlanDetails details, Loca
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(details, "details");
-        boolean lac = key.planType() == PlanType.LAC;
-        if (lac && details.lacLegalStatus() == null) {
-            throw new DomainViolation("MISSING_FIELD", "lacLegalStatus", "a LAC record needs its legal status (S31, S38 or S20)");
-        }
-        if (!lac && details.lacLegalStatus() != null) {
-            throw new DomainViolation(LacLegalStatus.INVALID, "lacLegalStatus", "a legal status belongs to LAC records only");
-        }
+        details.checkFits(key.planType());
     }
 
     public static ProtectionRecord open(UUID id, RecordKey key, PlanDetails details) {

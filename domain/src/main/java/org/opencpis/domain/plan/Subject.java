@@ -32,4 +32,10 @@ public record Subject(String familyName, List<String> givenNames, LocalDate date
         }
         return trimmed;
     }
+
+    /** Demographics never reach logs or exception messages. */
+    @Override
+    public String toString() {
+        return "Subject[redacted]";
+    }
 }

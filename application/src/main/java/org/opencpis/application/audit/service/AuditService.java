@@ -1,7 +1,7 @@
 package org.opencpis.application.audit.service;
 
 import java.time.Clock;
-import org.opencpis.application.audit.port.in.AuditSearch;
+import org.opencpis.domain.audit.AuditSearch;
 import org.opencpis.application.audit.port.in.ReadAuditTrailUseCase;
 import org.opencpis.application.audit.port.in.VerifyAuditTrailUseCase;
 import org.opencpis.application.audit.port.out.AuditTrail;

@@ -51,6 +51,9 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
 
     @Override
     public RecordPlanResult record(RequestContext context, RecordKey key, PlanDetails details) {
+        if (!ownedByActor(context, key)) {
+            throw rejected(context, key, "UNKNOWN_ORGANISATION", "a local authority records only its own plans");
+        }
         boolean registeredLa = transactions.inTransaction(() -> organisations.find(key.localAuthority()))
                 .filter(Organisation::isLocalAuthority).isPresent();
         if (!registeredLa) {
@@ -106,7 +109,7 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
     @Override
     public Optional<PlanView> read(RequestContext context, RecordKey key) {
         return transactions.inTransaction(() -> {
-            Optional<ProtectionRecord> found = records.findCurrentForUpdate(key);
+            Optional<ProtectionRecord> found = ownedByActor(context, key) ? records.findCurrentForUpdate(key) : Optional.empty();
             append(context, "PLAN_READ:" + key.planType(), key.nhsNumber(), found.isPresent() ? "FOUND" : "NOT_FOUND");
             LocalDate today = LocalDate.now(clock);
             return found.map(record -> PlanView.on(today, record));
@@ -127,11 +130,16 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
     @Override
     public boolean withdraw(RequestContext context, RecordKey key) {
         return transactions.inTransaction(() -> {
-            Optional<ProtectionRecord> found = records.findCurrentForUpdate(key);
+            Optional<ProtectionRecord> found = ownedByActor(context, key) ? records.findCurrentForUpdate(key) : Optional.empty();
             found.ifPresent(record -> records.update(record.withdraw(LocalDate.now(clock))));
             append(context, "PLAN_WITHDRAW:" + key.planType(), key.nhsNumber(), found.isPresent() ? "WITHDRAWN" : "NOT_FOUND");
             return found.isPresent();
         });
+    }
+
+    /** An LA sees and changes only its own records: another LA's key is treated as absent. */
+    private static boolean ownedByActor(RequestContext context, RecordKey key) {
+        return key.localAuthority().equals(context.actor().organisation());
     }
 
     private void append(RequestContext context, String action, NhsNumber nhsNumber, String outcome) {

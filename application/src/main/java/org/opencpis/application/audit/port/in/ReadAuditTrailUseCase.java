@@ -1,6 +1,7 @@
 package org.opencpis.application.audit.port.in;
 
 import org.opencpis.application.shared.Page;
+import org.opencpis.domain.audit.AuditSearch;
 import org.opencpis.application.shared.PageRequest;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.domain.audit.ChainedAuditEntry;

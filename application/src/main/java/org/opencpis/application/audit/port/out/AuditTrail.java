@@ -1,7 +1,7 @@
 package org.opencpis.application.audit.port.out;
 
 import java.util.function.Consumer;
-import org.opencpis.application.audit.port.in.AuditSearch;
+import org.opencpis.domain.audit.AuditSearch;
 import org.opencpis.application.shared.Page;
 import org.opencpis.application.shared.PageRequest;
 import org.opencpis.domain.audit.ChainedAuditEntry;

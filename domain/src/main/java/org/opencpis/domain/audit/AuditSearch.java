@@ -1,4 +1,4 @@
-package org.opencpis.application.audit.port.in;
+package org.opencpis.domain.audit;
 
 import java.time.Instant;
 import org.opencpis.domain.shared.NhsNumber;

@@ -1,0 +1,195 @@
+package org.opencpis.adapters.persistence.plan;
+
+import static org.opencpis.adapters.persistence.shared.Columns.getDate;
+import static org.opencpis.adapters.persistence.shared.Columns.parse;
+import static org.opencpis.adapters.persistence.shared.Columns.setDate;
+import static org.opencpis.adapters.persistence.shared.Columns.text;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.shared.Page;
+import org.opencpis.application.shared.PageRequest;
+import org.opencpis.domain.plan.LacLegalStatus;
+import org.opencpis.domain.plan.PlanDetails;
+import org.opencpis.domain.plan.PlanType;
+import org.opencpis.domain.plan.ProtectionRecord;
+import org.opencpis.domain.plan.RecordKey;
+import org.opencpis.domain.plan.RecordStatus;
+import org.opencpis.domain.plan.Subject;
+import org.opencpis.domain.shared.NhsNumber;
+import org.opencpis.domain.shared.OdsCode;
+import org.opencpis.domain.shared.Postcode;
+import org.opencpis.domain.shared.SchoolUrn;
+
+/**
+ * Protection records in {@code protection_record}. A partial unique index keeps one current record
+ * per key; the domain's delete date is stored beside the record so that purging is an index scan.
+ */
+@Singleton
+public final class JdbcProtectionRecords implements ProtectionRecords {
+    /** The record's columns in binding order; {@code delete_date} follows them on writes. */
+    private static final String COLUMNS = """
+            id, la_ods_code, nhs_number, plan_type, start_date, end_date, explicit_delete_date, family_name,
+            given_names, date_of_birth, local_id, lac_legal_status, school_urn, gp_practice_ods_code, postcode,
+            withdrawn_on""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM protection_record";
+    private static final String FIND_CURRENT_FOR_UPDATE = SELECT
+            + " WHERE la_ods_code = ? AND nhs_number = ? AND plan_type = ? AND withdrawn_on IS NULL FOR UPDATE";
+    private static final String INSERT_IF_ABSENT = "INSERT INTO protection_record (" + COLUMNS + ", delete_date)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String UPDATE = """
+            UPDATE protection_record SET
+                la_ods_code = ?, nhs_number = ?, plan_type = ?, start_date = ?, end_date = ?, explicit_delete_date = ?,
+                family_name = ?, given_names = ?, date_of_birth = ?, local_id = ?, lac_legal_status = ?,
+                school_urn = ?, gp_practice_ods_code = ?, postcode = ?, withdrawn_on = ?, delete_date = ?
+            WHERE id = ?""";
+    private static final String LIST_CURRENT = SELECT + " WHERE la_ods_code = ? AND withdrawn_on IS NULL";
+    private static final String ACTIVE_ON = " AND (end_date IS NULL OR end_date > ?)";
+    private static final String ENDED_ON = " AND end_date <= ?";
+    private static final String LIST_ORDER_AND_PAGE = " ORDER BY nhs_number, plan_type LIMIT ? OFFSET ?";
+    /** Rows another purger has locked are skipped, so that concurrent purges never purge (and audit) a record twice. */
+    private static final String DUE_FOR_PURGE = SELECT
+            + " WHERE delete_date <= ? ORDER BY delete_date, id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String DELETE = "DELETE FROM protection_record WHERE id = ?";
+
+    private final JdbcOperations jdbc;
+
+    public JdbcProtectionRecords(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ProtectionRecord> findCurrentForUpdate(RecordKey key) {
+        return jdbc.prepareStatement(FIND_CURRENT_FOR_UPDATE, statement -> {
+            statement.setString(1, key.localAuthority().value());
+            statement.setString(2, key.nhsNumber().value());
+            statement.setString(3, key.planType().name());
+            return readAll(statement).stream().findFirst();
+        });
+    }
+
+    @Override
+    public boolean insertIfAbsent(ProtectionRecord record) {
+        return jdbc.prepareStatement(INSERT_IF_ABSENT, statement -> {
+            statement.setObject(1, record.id());
+            int next = bindRecord(statement, 2, record);
+            setDate(statement, next, record.deleteDate().orElse(null));
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public void update(ProtectionRecord record) {
+        int updated = jdbc.prepareStatement(UPDATE, statement -> {
+            int next = bindRecord(statement, 1, record);
+            setDate(statement, next, record.deleteDate().orElse(null));
+            statement.setObject(next + 1, record.id());
+            return statement.executeUpdate();
+        });
+        if (updated != 1) {
+            throw new IllegalStateException("no stored protection record with id " + record.id());
+        }
+    }
+
+    @Override
+    public Page<ProtectionRecord> listCurrent(OdsCode localAuthority, RecordStatus status, LocalDate today,
+                                              PageRequest page) {
+        if (status == RecordStatus.WITHDRAWN) {
+            return new Page<>(List.of(), false);
+        }
+        String statusFilter = status == null ? "" : status == RecordStatus.ACTIVE ? ACTIVE_ON : ENDED_ON;
+        List<ProtectionRecord> rows = jdbc.prepareStatement(LIST_CURRENT + statusFilter + LIST_ORDER_AND_PAGE, statement -> {
+            int index = 1;
+            statement.setString(index++, localAuthority.value());
+            if (status != null) {
+                setDate(statement, index++, today);
+            }
+            statement.setInt(index++, page.size() + 1);
+            statement.setLong(index, page.offset());
+            return readAll(statement);
+        });
+        return Page.fromLookahead(rows, page.size());
+    }
+
+    @Override
+    public List<ProtectionRecord> findDueForPurge(LocalDate today, int limit) {
+        return jdbc.prepareStatement(DUE_FOR_PURGE, statement -> {
+            setDate(statement, 1, today);
+            statement.setInt(2, limit);
+            return readAll(statement);
+        });
+    }
+
+    @Override
+    public void delete(UUID id) {
+        jdbc.prepareStatement(DELETE, statement -> {
+            statement.setObject(1, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Binds every column of {@link #COLUMNS} after {@code id}, from {@code first}; returns the next index. */
+    private static int bindRecord(PreparedStatement statement, int first, ProtectionRecord record) throws SQLException {
+        RecordKey key = record.key();
+        PlanDetails details = record.details();
+        Subject subject = details.subject();
+        int index = first;
+        statement.setString(index++, key.localAuthority().value());
+        statement.setString(index++, key.nhsNumber().value());
+        statement.setString(index++, key.planType().name());
+        setDate(statement, index++, details.startDate());
+        setDate(statement, index++, details.endDate());
+        setDate(statement, index++, details.explicitDeleteDate());
+        statement.setString(index++, subject.familyName());
+        statement.setArray(index++, statement.getConnection().createArrayOf("text", subject.givenNames().toArray()));
+        setDate(statement, index++, subject.dateOfBirth());
+        statement.setString(index++, details.localId());
+        statement.setString(index++, text(details.lacLegalStatus(), LacLegalStatus::name));
+        statement.setString(index++, text(details.schoolUrn(), SchoolUrn::value));
+        statement.setString(index++, text(details.gpPractice(), OdsCode::value));
+        statement.setString(index++, text(details.postcode(), Postcode::value));
+        setDate(statement, index++, record.withdrawnOn());
+        return index;
+    }
+
+    private static List<ProtectionRecord> readAll(PreparedStatement statement) throws SQLException {
+        List<ProtectionRecord> records = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                records.add(read(row));
+            }
+        }
+        return records;
+    }
+
+    private static ProtectionRecord read(ResultSet row) throws SQLException {
+        RecordKey key = new RecordKey(
+                new OdsCode(row.getString("la_ods_code")),
+                new NhsNumber(row.getString("nhs_number")),
+                PlanType.valueOf(row.getString("plan_type")));
+        Subject subject = new Subject(
+                row.getString("family_name"),
+                List.of((String[]) row.getArray("given_names").getArray()),
+                getDate(row, "date_of_birth"));
+        PlanDetails details = new PlanDetails(
+                getDate(row, "start_date"),
+                getDate(row, "end_date"),
+                getDate(row, "explicit_delete_date"),
+                subject,
+                row.getString("local_id"),
+                parse(row, "lac_legal_status", LacLegalStatus::valueOf),
+                parse(row, "school_urn", SchoolUrn::new),
+                parse(row, "gp_practice_ods_code", OdsCode::new),
+                parse(row, "postcode", Postcode::new));
+        return new ProtectionRecord(row.getObject("id", UUID.class), key, details, getDate(row, "withdrawn_on"));
+    }
+}

@@ -1,0 +1,49 @@
+package org.opencpis.adapters.persistence.shared;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+/** Null-safe reading and binding of the column types the adapters use. */
+public final class Columns {
+    private Columns() {
+    }
+
+    public static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    public static LocalDate getDate(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    /** Binds an instant as {@code timestamptz}; PostgreSQL keeps microseconds. */
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** The value's text form, or null. */
+    public static <T> String text(T value, Function<T, String> toText) {
+        return value == null ? null : toText.apply(value);
+    }
+
+    /** The column parsed into a value, or null when the column is null. */
+    public static <T> T parse(ResultSet row, String column, Function<String, T> parser) throws SQLException {
+        String text = row.getString(column);
+        return text == null ? null : parser.apply(text);
+    }
+}

@@ -1,0 +1,83 @@
+package org.opencpis.application.testing;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.opencpis.domain.audit.AuditSearch;
+import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.shared.Page;
+import org.opencpis.application.shared.PageRequest;
+import org.opencpis.domain.audit.AuditChain;
+import org.opencpis.domain.audit.AuditEntry;
+import org.opencpis.domain.audit.ChainedAuditEntry;
+
+/** The hash-chained trail in a list, with ways to tamper with it so that tests can watch verification fail. */
+public final class InMemoryAuditTrail implements AuditTrail {
+    private final List<ChainedAuditEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized ChainedAuditEntry append(AuditEntry entry) {
+        String previousHash = entries.isEmpty() ? AuditChain.GENESIS : entries.get(entries.size() - 1).hash();
+        ChainedAuditEntry chained = AuditChain.append(entries.size() + 1L, toMicros(entry), previousHash);
+        entries.add(chained);
+        return chained;
+    }
+
+    @Override
+    public synchronized Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
+        List<ChainedAuditEntry> rows = entries.stream()
+                .filter(matching(search))
+                .skip(page.offset())
+                .limit(page.size() + 1L)
+                .toList();
+        return Page.fromLookahead(rows, page.size());
+    }
+
+    @Override
+    public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
+        entries().forEach(visitor);
+    }
+
+    public synchronized List<ChainedAuditEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Rewrites the fields of one entry, keeping its stored hashes, as an attacker with table access could. */
+    public synchronized void tamper(long sequence, UnaryOperator<AuditEntry> change) {
+        int index = indexOf(sequence);
+        ChainedAuditEntry original = entries.get(index);
+        entries.set(index, new ChainedAuditEntry(original.sequence(), change.apply(original.entry()),
+                original.previousHash(), original.hash()));
+    }
+
+    /** Removes one entry, leaving every other exactly as it was. */
+    public synchronized void remove(long sequence) {
+        entries.removeIf(entry -> entry.sequence() == sequence);
+    }
+
+    private int indexOf(long sequence) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).sequence() == sequence) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no entry " + sequence);
+    }
+
+    private static Predicate<ChainedAuditEntry> matching(AuditSearch search) {
+        return chained -> {
+            AuditEntry entry = chained.entry();
+            return (search.nhsNumber() == null || search.nhsNumber().equals(entry.nhsNumber()))
+                    && (search.from() == null || !entry.at().isBefore(search.from()))
+                    && (search.to() == null || entry.at().isBefore(search.to()));
+        };
+    }
+
+    private static AuditEntry toMicros(AuditEntry entry) {
+        return new AuditEntry(entry.at().truncatedTo(ChronoUnit.MICROS), entry.actor(), entry.action(),
+                entry.nhsNumber(), entry.requestId(), entry.outcome());
+    }
+}

@@ -1,0 +1,48 @@
+package org.opencpis.bootstrap;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.audit.service.AuditService;
+import org.opencpis.application.organisation.port.out.Organisations;
+import org.opencpis.application.organisation.service.OrganisationService;
+import org.opencpis.application.plan.port.out.Demographics;
+import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.plan.service.PlanService;
+import org.opencpis.application.plan.service.PurgeService;
+import org.opencpis.application.shared.port.out.Transactions;
+
+/**
+ * Builds the framework-free application services from the adapters' out-port beans. Each
+ * service declares its own transaction boundary through {@link Transactions}.
+ */
+@Factory
+public class ServiceWiring {
+
+    @Singleton
+    Clock clock() {
+        return Clock.system(java.time.ZoneId.of("Europe/London"));
+    }
+
+    @Singleton
+    OrganisationService organisationService(Organisations organisations, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new OrganisationService(organisations, audit, transactions, clock);
+    }
+
+    @Singleton
+    PlanService planService(ProtectionRecords records, Organisations organisations, Demographics demographics,
+                            AuditTrail audit, Transactions transactions, Clock clock) {
+        return new PlanService(records, organisations, demographics, audit, transactions, clock);
+    }
+
+    @Singleton
+    PurgeService purgeService(ProtectionRecords records, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new PurgeService(records, audit, transactions, clock);
+    }
+
+    @Singleton
+    AuditService auditService(AuditTrail audit, Transactions transactions, Clock clock) {
+        return new AuditService(audit, transactions, clock);
+    }
+}

@@ -1,0 +1,8 @@
+package org.opencpis.application.archfixtures.port.in;
+
+/** Deliberately breaks the architecture: imported only by ArchitectureRulesFailTest. */
+public class SomethingHelper {
+    public String help() {
+        return "help";
+    }
+}
