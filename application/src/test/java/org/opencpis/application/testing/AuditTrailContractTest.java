@@ -117,6 +117,15 @@ public abstract class AuditTrailContractTest {
     }
 
     @Test
+    void theHeadFollowsTheLastAppend() {
+        assertEquals(new AuditTrail.Head(0, AuditChain.GENESIS), tx(trail::head));
+        append(entry(T0, CHILD));
+        ChainedAuditEntry last = append(entry(T0.plusSeconds(1), CHILD));
+
+        assertEquals(new AuditTrail.Head(2, last.hash()), tx(trail::head));
+    }
+
+    @Test
     void anEmptyTrailHasNothingToShow() {
         assertEquals(List.of(), everything());
         assertEquals(new Page<>(List.of(), false), tx(() -> trail.search(new AuditSearch(null, null, null), ALL)));

@@ -17,12 +17,13 @@ import org.opencpis.domain.audit.ChainedAuditEntry;
 /** The hash-chained trail in a list, with ways to tamper with it so that tests can watch verification fail. */
 public final class InMemoryAuditTrail implements AuditTrail {
     private final List<ChainedAuditEntry> entries = new ArrayList<>();
+    private Head head = new Head(0, AuditChain.GENESIS);
 
     @Override
     public synchronized ChainedAuditEntry append(AuditEntry entry) {
-        String previousHash = entries.isEmpty() ? AuditChain.GENESIS : entries.get(entries.size() - 1).hash();
-        ChainedAuditEntry chained = AuditChain.append(entries.size() + 1L, toMicros(entry), previousHash);
+        ChainedAuditEntry chained = AuditChain.append(head.sequence() + 1, toMicros(entry), head.hash());
         entries.add(chained);
+        head = new Head(chained.sequence(), chained.hash());
         return chained;
     }
 
@@ -39,6 +40,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
         entries().forEach(visitor);
+    }
+
+    @Override
+    public synchronized Head head() {
+        return head;
     }
 
     public synchronized List<ChainedAuditEntry> entries() {

@@ -110,6 +110,18 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
+    public Head head() {
+        return jdbc.prepareStatement("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1", statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("audit_head has no row: the database was not migrated");
+                }
+                return new Head(row.getLong(1), row.getString(2));
+            }
+        });
+    }
+
+    @Override
     public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
         jdbc.prepareStatement(SELECT + " ORDER BY sequence", statement -> {
             statement.setFetchSize(FETCH_SIZE);

@@ -40,7 +40,9 @@ public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTra
         return transactions.inTransaction(() -> {
             ChainCheck check = new ChainCheck();
             audit.forEachInSequence(check);
-            return new Verification(check.valid, check.count);
+            AuditTrail.Head head = audit.head();
+            boolean reachesHead = check.count == head.sequence() && check.previousHash.equals(head.hash());
+            return new Verification(check.valid && reachesHead, check.count);
         });
     }
 

@@ -90,6 +90,13 @@ class AuditServiceTest {
     }
 
     @Test
+    void removingTheNewestEntryIsDetected() {
+        trail.remove(3);
+
+        assertEquals(new Verification(false, 2), service.verify(auditor));
+    }
+
+    @Test
     void aRemovedEntryIsDetected() {
         trail.remove(2);
 

@@ -23,4 +23,13 @@ public interface AuditTrail {
 
     /** Every entry in sequence order, for verification. */
     void forEachInSequence(Consumer<ChainedAuditEntry> visitor);
+
+    /**
+     * The head of the chain as recorded with the last append, kept apart from the entries so that
+     * removing the newest entries is detected: sequence 0 and {@code AuditChain.GENESIS} when empty.
+     */
+    Head head();
+
+    record Head(long sequence, String hash) {
+    }
 }
