@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A real PostgreSQL server run by the process when no external database is configured. Its data
  * lives in {@code <dataDir>/postgres} and is kept between runs; {@link #close()} stops the server
- * cleanly (a fast shutdown, so committed data is checkpointed).
+ * cleanly. zonky's test-oriented defaults (fsync and synchronous commit off) are overridden: a
+ * committed record or notification must survive a crash of the host. It listens on localhost only.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "opencpis";
@@ -34,6 +35,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
                     .start();
             createDatabaseIfMissing(postgres);
             return new EmbeddedDatabase(postgres);

@@ -54,7 +54,7 @@ public final class OpenCpisApplication {
     }
 
     /** A started service and, when embedded, its database; {@link #close()} stops both, in that order, once. */
-    static final class Running implements AutoCloseable {
+    public static final class Running implements AutoCloseable {
         private final ApplicationContext context;
         private final EmbeddedDatabase database;
         private boolean closed;
@@ -64,7 +64,7 @@ public final class OpenCpisApplication {
             this.database = database;
         }
 
-        ApplicationContext context() {
+        public ApplicationContext context() {
             return context;
         }
 

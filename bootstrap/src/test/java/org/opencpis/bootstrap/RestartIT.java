@@ -37,7 +37,22 @@ class RestartIT {
             assertEquals("2024-01-10", read.json().get("startDate"));
             Api.Response verification = api(second).get("/api/v1/audit/verification", Tokens.auditor());
             assertEquals(true, verification.json().get("valid"));
+            assertEquals("on", setting(second, "fsync"), "committed data must survive a host crash");
+            assertEquals("on", setting(second, "synchronous_commit"));
         }
+    }
+
+    private static String setting(OpenCpisApplication.Running running, String name) {
+        javax.sql.DataSource dataSource = running.context().getBean(javax.sql.DataSource.class);
+        return running.context().getBean(org.opencpis.application.shared.port.out.Transactions.class).inTransaction(() -> {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                 var result = statement.executeQuery("SHOW " + name)) {
+                result.next();
+                return result.getString(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Api api(OpenCpisApplication.Running running) {

@@ -104,5 +104,10 @@ class TransactionBoundaryIT {
         public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
             real.forEachInSequence(visitor);
         }
+
+        @Override
+        public Head head() {
+            return real.head();
+        }
     }
 }

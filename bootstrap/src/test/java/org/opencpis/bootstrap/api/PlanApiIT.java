@@ -43,6 +43,7 @@ class PlanApiIT extends ApiTestBase {
         assertEquals("ACTIVE", record.get("status"));
         assertEquals("N1 1AA", record.get("postcode"));
         assertEquals("706", record.get("responsibleLa"));
+        assertTrue(record.containsKey("deleteDate") && record.containsKey("visibleUntil") && record.containsKey("endDate"));
         assertNull(record.get("deleteDate"));
 
         Api.Response again = api().put("/api/v1/plans/" + ALICE + "/CPP", Tokens.la("706"), ALICE_BODY);
@@ -113,6 +114,16 @@ class PlanApiIT extends ApiTestBase {
         assertEquals(400, api().get("/api/v1/plans?status=WITHDRAWN", la).status());
         assertEquals(400, api().get("/api/v1/plans?size=0", la).status());
         assertEquals(400, api().get("/api/v1/plans?page=x", la).status());
+    }
+
+    @Test
+    void anEmptyListStillHasItsShape() {
+        registerLa("709", "Empty Borough");
+        Api.Response empty = api().get("/api/v1/plans", Tokens.la("709"));
+        assertEquals(200, empty.status());
+        assertTrue(empty.json().containsKey("nextPage"), empty.body());
+        assertNull(empty.json().get("nextPage"));
+        assertEquals(List.of(), empty.items());
     }
 
     @ParameterizedTest(name = "{0}")
