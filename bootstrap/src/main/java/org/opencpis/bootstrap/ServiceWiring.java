@@ -3,8 +3,15 @@ package org.opencpis.bootstrap;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.opencpis.application.alert.port.out.AccessEvents;
+import org.opencpis.application.alert.port.out.AccessNotifications;
+import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.alert.service.NotificationInboxService;
+import org.opencpis.application.alert.service.NotificationRelay;
+import org.opencpis.application.alert.service.ProtectionQueryService;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.audit.service.AuditService;
+import org.opencpis.application.organisation.port.out.MessagingMailboxes;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.organisation.service.OrganisationService;
 import org.opencpis.application.plan.port.out.Demographics;
@@ -20,14 +27,16 @@ import org.opencpis.application.shared.port.out.Transactions;
 @Factory
 public class ServiceWiring {
 
+    /** CP-IS dates (plan ends, visibility, purge) are English calendar dates. */
     @Singleton
     Clock clock() {
         return Clock.system(java.time.ZoneId.of("Europe/London"));
     }
 
     @Singleton
-    OrganisationService organisationService(Organisations organisations, AuditTrail audit, Transactions transactions, Clock clock) {
-        return new OrganisationService(organisations, audit, transactions, clock);
+    OrganisationService organisationService(Organisations organisations, MessagingMailboxes mailboxes, AuditTrail audit,
+                                            Transactions transactions, Clock clock) {
+        return new OrganisationService(organisations, mailboxes, audit, transactions, clock);
     }
 
     @Singleton
@@ -39,6 +48,25 @@ public class ServiceWiring {
     @Singleton
     PurgeService purgeService(ProtectionRecords records, AuditTrail audit, Transactions transactions, Clock clock) {
         return new PurgeService(records, audit, transactions, clock);
+    }
+
+    @Singleton
+    ProtectionQueryService protectionQueryService(ProtectionRecords records, Organisations organisations,
+                                                  AccessEvents accessEvents, AccessNotifications notifications,
+                                                  AuditTrail audit, Transactions transactions, Clock clock) {
+        return new ProtectionQueryService(records, organisations, accessEvents, notifications, audit, transactions, clock);
+    }
+
+    @Singleton
+    NotificationInboxService notificationInboxService(AccessNotifications notifications, AuditTrail audit,
+                                                      Transactions transactions, Clock clock) {
+        return new NotificationInboxService(notifications, audit, transactions, clock);
+    }
+
+    @Singleton
+    NotificationRelay notificationRelay(AccessNotifications notifications, Organisations organisations,
+                                        SpineMessaging messaging, Transactions transactions, Clock clock) {
+        return new NotificationRelay(notifications, organisations, messaging, transactions, clock);
     }
 
     @Singleton

@@ -14,6 +14,7 @@ import org.opencpis.application.shared.PageRequest;
 import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.plan.RecordKey;
 import org.opencpis.domain.plan.RecordStatus;
+import org.opencpis.domain.shared.NhsNumber;
 import org.opencpis.domain.shared.OdsCode;
 
 /** The live store in a map; "for update" locks nothing, since the fakes run single-threaded. */
@@ -60,6 +61,13 @@ public final class InMemoryProtectionRecords implements ProtectionRecords {
                 .limit(page.size() + 1L)
                 .toList();
         return Page.fromLookahead(rows, page.size());
+    }
+
+    @Override
+    public synchronized List<ProtectionRecord> findCurrent(NhsNumber nhsNumber) {
+        return byId.values().stream()
+                .filter(record -> !record.isWithdrawn() && record.key().nhsNumber().equals(nhsNumber))
+                .toList();
     }
 
     @Override

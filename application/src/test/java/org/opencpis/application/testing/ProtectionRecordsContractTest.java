@@ -225,6 +225,45 @@ public abstract class ProtectionRecordsContractTest {
                 tx(() -> records.listCurrent(ISLINGTON, RecordStatus.ENDED, yesterday, ALL)).items());
     }
 
+    // --- findCurrent
+
+    @Test
+    void findCurrentHoldsEveryLocalAuthoritysCurrentRecordsForTheNumber() {
+        ProtectionRecord islingtonCpp = stored(record(key(ISLINGTON, 1, PlanType.CPP), PlanDetailsBuilder.fullPlanFor(PlanType.CPP).build()));
+        ProtectionRecord islingtonLac = stored(record(key(ISLINGTON, 1, PlanType.LAC)));
+        ProtectionRecord camdenUcpp = stored(record(key(CAMDEN, 1, PlanType.UCPP)));
+        ProtectionRecord endedLongAgo = stored(record(key(CAMDEN, 1, PlanType.CPP),
+                PlanDetailsBuilder.planFor(PlanType.CPP).endingOn(LocalDate.of(2024, 1, 20)).build()));
+        withdraw(stored(record(key(CAMDEN, 1, PlanType.LAC))), TODAY);
+        stored(record(key(ISLINGTON, 2, PlanType.CPP)));
+        stored(record(key(CAMDEN, 0, PlanType.CPP)));
+
+        assertEquals(Set.of(islingtonCpp, islingtonLac, camdenUcpp, endedLongAgo), currentFor(1));
+    }
+
+    @Test
+    void findCurrentFindsNothingForANumberWithoutCurrentRecords() {
+        withdraw(stored(record(key(ISLINGTON, 1, PlanType.CPP))), TODAY);
+        stored(record(key(ISLINGTON, 2, PlanType.CPP)));
+
+        assertEquals(Set.of(), currentFor(1));
+        assertEquals(Set.of(), currentFor(3));
+    }
+
+    @Test
+    void findCurrentFindsTheRecordThatReplacedAWithdrawnOne() {
+        RecordKey key = key(ISLINGTON, 1, PlanType.CPP);
+        withdraw(stored(record(key)), TODAY);
+        ProtectionRecord replacement = stored(record(key));
+
+        assertEquals(Set.of(replacement), currentFor(1));
+        assertEquals(1, tx(() -> records.findCurrent(key.nhsNumber())).size());
+    }
+
+    private Set<ProtectionRecord> currentFor(int n) {
+        return Set.copyOf(tx(() -> records.findCurrent(TestData.nhsNumber(n))));
+    }
+
     // --- findDueForPurge and delete
 
     @Test

@@ -1,9 +1,11 @@
 package org.opencpis.application.testing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.opencpis.application.shared.RequestContext;
+import org.opencpis.domain.alert.AccessEvent;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.organisation.OrganisationType;
 import org.opencpis.domain.organisation.PhoneNumber;
@@ -68,6 +70,17 @@ public final class TestData {
     public static Organisation nhsOrganisation(OdsCode odsCode) {
         return new Organisation(odsCode, "NHS Trust " + odsCode, OrganisationType.NHS_ORGANISATION,
                 null, null, null, null);
+    }
+
+    /** An unscheduled access by a clinician of {@link #HOSPITAL}, with every field. */
+    public static AccessEvent access(UUID id, NhsNumber nhsNumber, Instant at) {
+        return new AccessEvent(id, nhsNumber, at, clinicianContext().actor(), "NHS Trust " + HOSPITAL);
+    }
+
+    /** An unscheduled-care clinician (B0107) at {@link #HOSPITAL}. */
+    public static RequestContext clinicianContext() {
+        return new RequestContext(new Actor("555000111222", HOSPITAL, "S8000:G8000:R8000", "555254242106"),
+                "req-" + UUID.randomUUID());
     }
 
     public static RequestContext laContext(OdsCode localAuthority) {

@@ -56,6 +56,7 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     private static final String ACTIVE_ON = " AND (end_date IS NULL OR end_date > ?)";
     private static final String ENDED_ON = " AND end_date <= ?";
     private static final String LIST_ORDER_AND_PAGE = " ORDER BY nhs_number, plan_type LIMIT ? OFFSET ?";
+    private static final String FIND_CURRENT = SELECT + " WHERE nhs_number = ? AND withdrawn_on IS NULL";
     /** Rows another purger has locked are skipped, so that concurrent purges never purge (and audit) a record twice. */
     private static final String DUE_FOR_PURGE = SELECT
             + " WHERE delete_date <= ? ORDER BY delete_date, id LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -118,6 +119,14 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
             return readAll(statement);
         });
         return Page.fromLookahead(rows, page.size());
+    }
+
+    @Override
+    public List<ProtectionRecord> findCurrent(NhsNumber nhsNumber) {
+        return jdbc.prepareStatement(FIND_CURRENT, statement -> {
+            statement.setString(1, nhsNumber.value());
+            return readAll(statement);
+        });
     }
 
     @Override

@@ -2,14 +2,19 @@ package org.opencpis.adapters.persistence.shared;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
+import org.opencpis.application.shared.port.out.StoreUnavailable;
 import org.opencpis.application.shared.port.out.Transactions;
 
 /**
  * A read-write database transaction around the work; a call made inside another transaction joins
  * it, so only the outermost call commits. Any exception rolls the whole transaction back and reaches
- * the caller unchanged.
+ * the caller unchanged, except a lost or unobtainable connection, which becomes {@link StoreUnavailable}.
  */
 @Singleton
 public final class MicronautTransactions implements Transactions {
@@ -21,6 +26,31 @@ public final class MicronautTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return operations.executeWrite(status -> work.get());
+        try {
+            return operations.executeWrite(status -> work.get());
+        } catch (RuntimeException e) {
+            if (isConnectionFailure(e)) {
+                throw new StoreUnavailable("the database cannot be reached", e);
+            }
+            throw e;
+        }
+    }
+
+    /** A connection that could not be had or was lost: SQL state class 08, an admin shutdown (57P0x), or a pool timeout. */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreUnavailable) {
+                return false;
+            }
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.organisation.port.in.FindOrganisationUseCase;
 import org.opencpis.application.organisation.port.in.RegisterOrganisationUseCase;
+import org.opencpis.application.organisation.port.out.MessagingMailboxes;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.port.out.Transactions;
@@ -12,15 +13,18 @@ import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.shared.OdsCode;
 
-/** Registers organisations and finds them; each registration is audited with it. */
+/** Registers organisations (and their messaging mailboxes) and finds them; each registration is audited with it. */
 public final class OrganisationService implements RegisterOrganisationUseCase, FindOrganisationUseCase {
     private final Organisations organisations;
+    private final MessagingMailboxes mailboxes;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public OrganisationService(Organisations organisations, AuditTrail audit, Transactions transactions, Clock clock) {
+    public OrganisationService(Organisations organisations, MessagingMailboxes mailboxes, AuditTrail audit,
+                               Transactions transactions, Clock clock) {
         this.organisations = organisations;
+        this.mailboxes = mailboxes;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -30,6 +34,9 @@ public final class OrganisationService implements RegisterOrganisationUseCase, F
     public Registration register(RequestContext context, Organisation organisation) {
         return transactions.inTransaction(() -> {
             boolean created = organisations.save(organisation);
+            if (organisation.meshMailboxId() != null) {
+                mailboxes.provision(organisation.meshMailboxId(), organisation.meshMailboxPassword());
+            }
             audit.append(new AuditEntry(clock.instant(), context.actor(),
                     "ORGANISATION_REGISTER:" + organisation.odsCode().value(), null, context.requestId(),
                     created ? "CREATED" : "UPDATED"));

@@ -12,6 +12,7 @@ import org.opencpis.application.organisation.port.in.RegisterOrganisationUseCase
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.testing.DirectTransactions;
 import org.opencpis.application.testing.InMemoryAuditTrail;
+import org.opencpis.application.testing.InMemoryMessagingMailboxes;
 import org.opencpis.application.testing.InMemoryOrganisations;
 import org.opencpis.application.testing.MutableClock;
 import org.opencpis.application.testing.TestData;
@@ -24,8 +25,9 @@ import org.opencpis.domain.organisation.PhoneNumber;
 class OrganisationServiceTest {
     private final MutableClock clock = MutableClock.at("2025-03-10T10:00:00Z");
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final InMemoryMessagingMailboxes mailboxes = new InMemoryMessagingMailboxes();
     private final OrganisationService service =
-            new OrganisationService(new InMemoryOrganisations(), audit, new DirectTransactions(), clock);
+            new OrganisationService(new InMemoryOrganisations(), mailboxes, audit, new DirectTransactions(), clock);
     private final RequestContext admin = TestData.adminContext();
 
     @Test
@@ -52,6 +54,16 @@ class OrganisationServiceTest {
         assertFalse(registration.created());
         assertEquals(Optional.of(renamed), service.find(ISLINGTON));
         assertEquals(List.of("CREATED", "UPDATED"), entries().stream().map(AuditEntry::outcome).toList());
+    }
+
+    @Test
+    void aRegisteredMailboxIsProvisionedWithItsPassword() {
+        service.register(admin, new Organisation(ISLINGTON, "Islington", OrganisationType.LOCAL_AUTHORITY,
+                new PhoneNumber("0800 123456"), null, "LA706", "pw-1"));
+        service.register(admin, new Organisation(ISLINGTON, "Islington", OrganisationType.LOCAL_AUTHORITY,
+                new PhoneNumber("0800 123456"), null, "LA706", "pw-2"));
+
+        assertEquals(java.util.Map.of("LA706", "pw-2"), mailboxes.passwords());
     }
 
     @Test

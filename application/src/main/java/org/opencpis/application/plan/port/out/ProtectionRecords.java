@@ -9,6 +9,7 @@ import org.opencpis.application.shared.PageRequest;
 import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.plan.RecordKey;
 import org.opencpis.domain.plan.RecordStatus;
+import org.opencpis.domain.shared.NhsNumber;
 import org.opencpis.domain.shared.OdsCode;
 
 /**
@@ -35,6 +36,9 @@ public interface ProtectionRecords {
      * those that have it on {@code today} (ACTIVE or ENDED).
      */
     Page<ProtectionRecord> listCurrent(OdsCode localAuthority, RecordStatus status, LocalDate today, PageRequest page);
+
+    /** Every LA's current (not withdrawn) records for the NHS number, in no particular order. */
+    List<ProtectionRecord> findCurrent(NhsNumber nhsNumber);
 
     /** Up to {@code limit} records whose delete date is on or before {@code today}, withdrawn ones included. */
     List<ProtectionRecord> findDueForPurge(LocalDate today, int limit);

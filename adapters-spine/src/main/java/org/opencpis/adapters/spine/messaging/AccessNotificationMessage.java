@@ -1,0 +1,18 @@
+package org.opencpis.adapters.spine.messaging;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.UUID;
+
+/** The body of a {@code CPIS_ASN} message (CONTRACT §8), exactly as the LA's system receives it. */
+@Serdeable
+public record AccessNotificationMessage(UUID notificationId, String nhsNumber, String planType, String accessedAt,
+                                        AccessedBy accessedBy, Organisation organisation) {
+
+    @Serdeable
+    public record AccessedBy(String userId, String roleProfileId, String roleCode) {
+    }
+
+    @Serdeable
+    public record Organisation(String odsCode, String name) {
+    }
+}

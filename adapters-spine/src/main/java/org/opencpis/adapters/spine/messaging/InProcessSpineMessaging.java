@@ -1,0 +1,71 @@
+package org.opencpis.adapters.spine.messaging;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.organisation.Organisation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A STAND-IN for Spine messaging, not MESH: "delivers" each message into this process's memory,
+ * where tests and demos can read it. It keeps every send, repeats included, so that tests can
+ * prove each notification was sent exactly once. It is replaced by the MESH adapter.
+ */
+@Singleton
+public class InProcessSpineMessaging implements SpineMessaging {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessSpineMessaging.class);
+
+    private final JsonMapper json;
+    private final List<Delivered> sent = new ArrayList<>();
+    private final Map<UUID, Integer> sendsPerNotification = new ConcurrentHashMap<>();
+
+    public InProcessSpineMessaging(JsonMapper json) {
+        this.json = json;
+        LOG.warn("Spine messaging is the in-process stand-in: notifications are kept in memory, not sent over MESH");
+    }
+
+    @Override
+    public void sendAccessNotification(AccessNotification notification, Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            throw new MessagingUnavailable("local authority " + recipient.odsCode() + " has no MESH mailbox yet");
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(AccessNotificationMessages.toMessage(notification));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (sent) {
+            sent.add(new Delivered(recipient.meshMailboxId(), AccessNotificationMessages.WORKFLOW,
+                    notification.notificationId().toString(), body));
+        }
+        sendsPerNotification.merge(notification.notificationId(), 1, Integer::sum);
+        LOG.info("Notification {} handed to mailbox {} (in process)", notification.notificationId(), recipient.meshMailboxId());
+    }
+
+    /** Every message sent so far, in order, repeats included. */
+    public List<Delivered> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    /** How many times each notification was sent. */
+    public Map<UUID, Integer> sendsPerNotification() {
+        return Map.copyOf(sendsPerNotification);
+    }
+
+    /** One message as it would travel: the recipient mailbox, the workflow, the local id (idempotency key) and the JSON body. */
+    public record Delivered(String mailbox, String workflowId, String localId, String body) {
+    }
+}

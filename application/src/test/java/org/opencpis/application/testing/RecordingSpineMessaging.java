@@ -1,0 +1,65 @@
+package org.opencpis.application.testing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.shared.OdsCode;
+
+/**
+ * Spine messaging that records each message it accepts, in order, and can be told to refuse sends
+ * with {@link MessagingUnavailable}: the next n of them, or every one to a given recipient.
+ */
+public final class RecordingSpineMessaging implements SpineMessaging {
+    private final List<Sent> sent = new ArrayList<>();
+    private final Set<OdsCode> unreachable = new HashSet<>();
+    private int failuresToCome;
+    private int refused;
+
+    /** A message accepted for delivery. */
+    public record Sent(AccessNotification notification, Organisation recipient) {
+    }
+
+    @Override
+    public synchronized void sendAccessNotification(AccessNotification notification, Organisation recipient) {
+        if (failuresToCome > 0 || unreachable.contains(recipient.odsCode())) {
+            failuresToCome = Math.max(failuresToCome - 1, 0);
+            refused++;
+            throw new MessagingUnavailable("test messaging refuses the send to " + recipient.odsCode());
+        }
+        sent.add(new Sent(notification, recipient));
+    }
+
+    /** Refuses the next {@code sends} sends, whoever they are to. */
+    public synchronized RecordingSpineMessaging failNext(int sends) {
+        failuresToCome = sends;
+        return this;
+    }
+
+    /** Refuses every send to the organisation until {@link #recover()}. */
+    public synchronized RecordingSpineMessaging failFor(OdsCode recipient) {
+        unreachable.add(recipient);
+        return this;
+    }
+
+    /** Accepts every send from now on. */
+    public synchronized RecordingSpineMessaging recover() {
+        failuresToCome = 0;
+        unreachable.clear();
+        return this;
+    }
+
+    /** The accepted messages, in the order they were sent. */
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** How many sends were refused. */
+    public synchronized int refused() {
+        return refused;
+    }
+}
