@@ -68,6 +68,11 @@ public final class OpenCpisApplication {
             return context;
         }
 
+        /** The embedded database, when there is one (for operations and fault-injection tests). */
+        public java.util.Optional<EmbeddedDatabase> database() {
+            return java.util.Optional.ofNullable(database);
+        }
+
         @Override
         public synchronized void close() {
             if (closed) {

@@ -1,5 +1,6 @@
 package org.opencpis.adapters.persistence.shared;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
@@ -8,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
-import org.opencpis.application.shared.port.out.StoreUnavailable;
+import org.opencpis.application.shared.StoreUnavailable;
 import org.opencpis.application.shared.port.out.Transactions;
 
 /**
@@ -36,14 +37,18 @@ public final class MicronautTransactions implements Transactions {
         }
     }
 
-    /** A connection that could not be had or was lost: SQL state class 08, an admin shutdown (57P0x), or a pool timeout. */
+    /**
+     * A connection that could not be had or was lost: SQL state class 08, an admin shutdown
+     * (57P0x), a pool timeout, or Micronaut's own connection failure (raised when it cleans up a
+     * connection that died mid-transaction).
+     */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StoreUnavailable) {
                 return false;
             }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause instanceof ConnectException || cause instanceof ConnectionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

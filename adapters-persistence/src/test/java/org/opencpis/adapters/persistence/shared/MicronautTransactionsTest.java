@@ -17,6 +17,8 @@ class MicronautTransactionsTest {
         assertTrue(MicronautTransactions.isConnectionFailure(new RuntimeException(new SQLException("refused", "08001"))));
         assertTrue(MicronautTransactions.isConnectionFailure(new RuntimeException(new SQLException("shutdown", "57P01"))));
         assertTrue(MicronautTransactions.isConnectionFailure(new RuntimeException(new ConnectException("refused"))));
+        assertTrue(MicronautTransactions.isConnectionFailure(
+                new io.micronaut.data.connection.exceptions.ConnectionException("Could not set read-only", new SQLException("closed"))));
     }
 
     @Test

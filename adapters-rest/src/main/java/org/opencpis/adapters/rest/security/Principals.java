@@ -20,6 +20,11 @@ public final class Principals {
         return new RequestContext(actor(authentication, actingAs), RequestIdFilter.requestId(request));
     }
 
+    /** Whether the token grants the role or activity code (for NHS staff, an activity of the selected role). */
+    public static boolean holds(Authentication authentication, String role) {
+        return authentication.getRoles().contains(role);
+    }
+
     public static OdsCode organisation(Authentication authentication) {
         return new OdsCode((String) authentication.getAttributes().get(OpenCpisJwtAuthenticationFactory.ORG));
     }

@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * Every error Micronaut produces itself (unknown route, unreadable body, unconvertible parameter,
  * security rejections, unexpected failures) becomes a problem+json body with a stable code and a
- * generic detail: no stack trace, no echo of the input.
+ * generic detail: no stack trace, no echo of the input. Where an {@link ErrorDialect} applies to
+ * the request (the FHIR API), that dialect writes the body instead.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Object> {
     private static final Map<Integer, String[]> CODES = Map.of(
             400, new String[] {"MALFORMED_REQUEST", "The request could not be read: check the JSON body and the parameters."},
             401, new String[] {"UNAUTHENTICATED", "A valid bearer token is required."},
@@ -27,9 +28,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             415, new String[] {"UNSUPPORTED_MEDIA_TYPE", "The request body's media type is not supported."},
             503, new String[] {"SERVICE_UNAVAILABLE", "The service cannot answer now; try again shortly."});
 
+    private final ErrorDialects dialects;
+
+    public ProblemErrorResponseProcessor(ErrorDialects dialects) {
+        this.dialects = dialects;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         if (status.getCode() >= 500 && status.getCode() != 503) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -38,8 +45,13 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                 status.getCode() >= 500
                         ? new String[] {"INTERNAL_ERROR", "An unexpected error occurred; it has been logged."}
                         : new String[] {"BAD_REQUEST", "The request was not accepted."});
-        MutableHttpResponse<Problem> problem = Problems.response(status, codeAndDetail[0], codeAndDetail[1]);
-        MutableHttpResponse<Problem> out = (MutableHttpResponse<Problem>) response;
-        return out.status(status).body(problem.body()).contentType(Problems.PROBLEM_JSON);
+        HttpStatus finalStatus = status;
+        MutableHttpResponse<?> error = dialects.forRequest(context.getRequest())
+                .<MutableHttpResponse<?>>map(dialect -> dialect.error(finalStatus, codeAndDetail[0], codeAndDetail[1]))
+                .orElseGet(() -> Problems.response(finalStatus, codeAndDetail[0], codeAndDetail[1]));
+        MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
+        out.status(status).body(error.body());
+        error.getContentType().ifPresent(out::contentType);
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.opencpis.application.shared.port.out;
+package org.opencpis.application.shared;
 
 /**
  * The database could not be reached (down, restarting, no connection to be had in time). Nothing
