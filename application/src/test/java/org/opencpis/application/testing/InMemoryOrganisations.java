@@ -16,6 +16,13 @@ public final class InMemoryOrganisations implements Organisations {
     }
 
     @Override
+    public Optional<Organisation> findByMailbox(String mailboxId) {
+        return byCode.values().stream()
+                .filter(organisation -> mailboxId.equalsIgnoreCase(organisation.meshMailboxId()))
+                .findFirst();
+    }
+
+    @Override
     public boolean save(Organisation organisation) {
         return byCode.put(organisation.odsCode(), organisation) == null;
     }

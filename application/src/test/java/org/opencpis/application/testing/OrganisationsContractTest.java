@@ -81,4 +81,16 @@ public abstract class OrganisationsContractTest {
         assertEquals(Optional.of(camden), tx(() -> organisations.find(TestData.CAMDEN)));
         assertEquals(Optional.empty(), tx(() -> organisations.find(new OdsCode("7060"))));
     }
+
+    @Test
+    void anOrganisationIsFoundByItsMailboxWhateverTheCase() {
+        Organisation islington = new Organisation(TestData.ISLINGTON, "Islington", OrganisationType.LOCAL_AUTHORITY,
+                new PhoneNumber("0800 123456"), null, "X26OT706", "pw");
+        tx(() -> organisations.save(islington));
+        tx(() -> organisations.save(new Organisation(TestData.CAMDEN, "Camden", OrganisationType.LOCAL_AUTHORITY,
+                new PhoneNumber("0800 123456"), null, null, null)));
+
+        assertEquals(Optional.of(islington), tx(() -> organisations.findByMailbox("x26ot706")));
+        assertEquals(Optional.empty(), tx(() -> organisations.findByMailbox("X26OT707")));
+    }
 }

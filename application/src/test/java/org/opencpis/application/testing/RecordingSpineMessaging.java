@@ -9,6 +9,8 @@ import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.shared.OdsCode;
+import org.opencpis.domain.upload.RecordResult;
+import org.opencpis.domain.upload.UploadAcknowledgement;
 
 /**
  * Spine messaging that records each message it accepts, in order, and can be told to refuse sends
@@ -16,6 +18,7 @@ import org.opencpis.domain.shared.OdsCode;
  */
 public final class RecordingSpineMessaging implements SpineMessaging {
     private final List<Sent> sent = new ArrayList<>();
+    private final List<SentAcknowledgement> acknowledgements = new ArrayList<>();
     private final Set<OdsCode> unreachable = new HashSet<>();
     private int failuresToCome;
     private int refused;
@@ -24,14 +27,32 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     public record Sent(AccessNotification notification, Organisation recipient) {
     }
 
+    /** An upload acknowledgement accepted for delivery, with its records as they were read. */
+    public record SentAcknowledgement(UploadAcknowledgement acknowledgement, List<RecordResult> records,
+                                      Organisation recipient) {
+    }
+
     @Override
     public synchronized void sendAccessNotification(AccessNotification notification, Organisation recipient) {
+        refuseIfTold(recipient);
+        sent.add(new Sent(notification, recipient));
+    }
+
+    @Override
+    public synchronized void sendUploadAcknowledgement(UploadAcknowledgement acknowledgement, Iterable<RecordResult> records,
+                                                       Organisation recipient) {
+        refuseIfTold(recipient);
+        List<RecordResult> read = new ArrayList<>();
+        records.forEach(read::add);
+        acknowledgements.add(new SentAcknowledgement(acknowledgement, List.copyOf(read), recipient));
+    }
+
+    private void refuseIfTold(Organisation recipient) {
         if (failuresToCome > 0 || unreachable.contains(recipient.odsCode())) {
             failuresToCome = Math.max(failuresToCome - 1, 0);
             refused++;
             throw new MessagingUnavailable("test messaging refuses the send to " + recipient.odsCode());
         }
-        sent.add(new Sent(notification, recipient));
     }
 
     /** Refuses the next {@code sends} sends, whoever they are to. */
@@ -56,6 +77,11 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     /** The accepted messages, in the order they were sent. */
     public synchronized List<Sent> sent() {
         return List.copyOf(sent);
+    }
+
+    /** The accepted upload acknowledgements, in the order they were sent. */
+    public synchronized List<SentAcknowledgement> acknowledgements() {
+        return List.copyOf(acknowledgements);
     }
 
     /** How many sends were refused. */

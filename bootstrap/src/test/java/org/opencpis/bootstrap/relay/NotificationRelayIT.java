@@ -50,7 +50,7 @@ class NotificationRelayIT {
     void noNotificationIsLostOrDuplicatedAcrossARestartWithTheRelayStopped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) {
         var settings = new org.opencpis.bootstrap.TestStartup(dataDir);
         int queries = 10;
-        try (var first = settings.start(Map.of("opencpis.relay.enabled", "false"))) {
+        try (var first = settings.start(Map.of("opencpis.relay.enabled", "false", "opencpis.messaging.transport", "in-process"))) {
             ApplicationContext context = first.context();
             registerTwoLasWithRecords(context);
             for (int i = 0; i < queries; i++) {
@@ -58,7 +58,8 @@ class NotificationRelayIT {
             }
             assertTrue(context.getBean(InProcessSpineMessaging.class).sent().isEmpty(), "the relay was stopped");
         }
-        try (var second = settings.start(Map.of("opencpis.relay.interval", "100ms", "opencpis.relay.initial-delay", "0s"))) {
+        try (var second = settings.start(Map.of("opencpis.relay.interval", "100ms", "opencpis.relay.initial-delay", "0s",
+                "opencpis.messaging.transport", "in-process"))) {
             InProcessSpineMessaging messaging = second.context().getBean(InProcessSpineMessaging.class);
             await(() -> messaging.sendsPerNotification().size() == 2 * queries);
             pause();
@@ -80,6 +81,7 @@ class NotificationRelayIT {
         properties.put("opencpis.purge.initial-delay", "1h");
         properties.put("opencpis.relay.interval", "20ms");
         properties.put("opencpis.relay.initial-delay", "0s");
+        properties.put("opencpis.messaging.transport", "in-process");
         int queries = 40;
         try (ApplicationContext one = ApplicationContext.run(properties); ApplicationContext two = ApplicationContext.run(properties)) {
             registerTwoLasWithRecords(one);

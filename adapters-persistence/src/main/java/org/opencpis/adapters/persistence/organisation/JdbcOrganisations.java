@@ -19,6 +19,9 @@ public final class JdbcOrganisations implements Organisations {
     private static final String FIND = """
             SELECT ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password
             FROM organisation WHERE ods_code = ?""";
+    private static final String FIND_BY_MAILBOX = """
+            SELECT ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password
+            FROM organisation WHERE upper(mesh_mailbox_id) = upper(?)""";
     private static final String UPSERT = """
             INSERT INTO organisation
                 (ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password)
@@ -42,6 +45,16 @@ public final class JdbcOrganisations implements Organisations {
     public Optional<Organisation> find(OdsCode odsCode) {
         return jdbc.prepareStatement(FIND, statement -> {
             statement.setString(1, odsCode.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Organisation> findByMailbox(String mailboxId) {
+        return jdbc.prepareStatement(FIND_BY_MAILBOX, statement -> {
+            statement.setString(1, mailboxId);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }

@@ -12,7 +12,9 @@ import java.util.Map;
  * Every error Micronaut produces itself (unknown route, unreadable body, unconvertible parameter,
  * security rejections, unexpected failures) becomes a problem+json body with a stable code and a
  * generic detail: no stack trace, no echo of the input. Where an {@link ErrorDialect} applies to
- * the request (the FHIR API), that dialect writes the body instead.
+ * the request (the FHIR API), that dialect writes the body instead. Errors Micronaut answers
+ * before any filter runs (an over-long request line or header, an undecodable request) get the
+ * security headers and a request id here.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -52,6 +54,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Obj
         MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
         out.status(status).body(error.body());
         error.getContentType().ifPresent(out::contentType);
+        SecurityHeaders.apply(context.getRequest(), out);
+        RequestIdFilter.echo(context.getRequest(), out);
         return out;
     }
 }

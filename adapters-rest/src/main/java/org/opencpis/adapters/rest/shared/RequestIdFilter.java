@@ -36,10 +36,19 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void echoIds(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header(REQUEST_ID, requestId(request));
+        echo(request, response);
+    }
+
+    /** Sets (never adds twice) the ids on a response; without a request, a new request id. */
+    static void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request == null) {
+            response.getHeaders().set(REQUEST_ID, UUID.randomUUID().toString());
+            return;
+        }
+        response.getHeaders().set(REQUEST_ID, requestId(request));
         String correlation = request.getHeaders().get(CORRELATION_ID);
         if (correlation != null && SANE.matcher(correlation).matches()) {
-            response.header(CORRELATION_ID, correlation);
+            response.getHeaders().set(CORRELATION_ID, correlation);
         }
     }
 

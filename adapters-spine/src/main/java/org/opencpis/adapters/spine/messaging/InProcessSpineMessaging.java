@@ -1,9 +1,12 @@
 package org.opencpis.adapters.spine.messaging;
 
 import io.micronaut.json.JsonMapper;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +16,19 @@ import org.opencpis.application.alert.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.upload.RecordResult;
+import org.opencpis.domain.upload.UploadAcknowledgement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A STAND-IN for Spine messaging, not MESH: "delivers" each message into this process's memory,
  * where tests and demos can read it. It keeps every send, repeats included, so that tests can
- * prove each notification was sent exactly once. It is replaced by the MESH adapter.
+ * prove each notification was sent exactly once. Used only when
+ * {@code opencpis.messaging.transport=in-process}; the default is {@link MeshSpineMessaging}.
  */
 @Singleton
+@Requires(property = "opencpis.messaging.transport", value = "in-process")
 public class InProcessSpineMessaging implements SpineMessaging {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessSpineMessaging.class);
 
@@ -51,6 +58,31 @@ public class InProcessSpineMessaging implements SpineMessaging {
         }
         sendsPerNotification.merge(notification.notificationId(), 1, Integer::sum);
         LOG.info("Notification {} handed to mailbox {} (in process)", notification.notificationId(), recipient.meshMailboxId());
+    }
+
+    /**
+     * "Delivers" an upload acknowledgement (workflow {@code CPIS_UPLOAD_ACK}) with the upload id as
+     * its local id. The stand-in keeps the whole body in memory, which a real MESH adapter would send
+     * in chunks instead.
+     */
+    @Override
+    public void sendUploadAcknowledgement(UploadAcknowledgement acknowledgement, Iterable<RecordResult> records,
+                                          Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            throw new MessagingUnavailable("local authority " + recipient.odsCode() + " has no MESH mailbox yet");
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            UploadAcknowledgementMessages.write(acknowledgement, records, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (sent) {
+            sent.add(new Delivered(recipient.meshMailboxId(), UploadAcknowledgementMessages.WORKFLOW,
+                    acknowledgement.uploadId().toString(), body.toString(StandardCharsets.UTF_8)));
+        }
+        LOG.info("Acknowledgement of upload {} handed to mailbox {} (in process)", acknowledgement.uploadId(),
+                recipient.meshMailboxId());
     }
 
     /** Every message sent so far, in order, repeats included. */

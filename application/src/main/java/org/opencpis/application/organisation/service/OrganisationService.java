@@ -11,6 +11,7 @@ import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.shared.DomainViolation;
 import org.opencpis.domain.shared.OdsCode;
 
 /** Registers organisations (and their messaging mailboxes) and finds them; each registration is audited with it. */
@@ -33,6 +34,14 @@ public final class OrganisationService implements RegisterOrganisationUseCase, F
     @Override
     public Registration register(RequestContext context, Organisation organisation) {
         return transactions.inTransaction(() -> {
+            if (organisation.meshMailboxId() != null) {
+                organisations.findByMailbox(organisation.meshMailboxId())
+                        .filter(holder -> !holder.odsCode().equals(organisation.odsCode()))
+                        .ifPresent(holder -> {
+                            throw new DomainViolation("MAILBOX_IN_USE", "meshMailboxId",
+                                    "this MESH mailbox belongs to another organisation");
+                        });
+            }
             boolean created = organisations.save(organisation);
             if (organisation.meshMailboxId() != null) {
                 mailboxes.provision(organisation.meshMailboxId(), organisation.meshMailboxPassword());
@@ -47,5 +56,10 @@ public final class OrganisationService implements RegisterOrganisationUseCase, F
     @Override
     public Optional<Organisation> find(OdsCode odsCode) {
         return transactions.inTransaction(() -> organisations.find(odsCode));
+    }
+
+    @Override
+    public Optional<Organisation> findByMailbox(String mailboxId) {
+        return transactions.inTransaction(() -> organisations.findByMailbox(mailboxId));
     }
 }

@@ -109,7 +109,9 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
     @Override
     public Optional<PlanView> read(RequestContext context, RecordKey key) {
         return transactions.inTransaction(() -> {
-            Optional<ProtectionRecord> found = ownedByActor(context, key) ? records.findCurrentForUpdate(key) : Optional.empty();
+            Optional<ProtectionRecord> found = ownedByActor(context, key)
+                    ? records.findCurrent(key.nhsNumber()).stream().filter(record -> record.key().equals(key)).findFirst()
+                    : Optional.empty();
             append(context, "PLAN_READ:" + key.planType(), key.nhsNumber(), found.isPresent() ? "FOUND" : "NOT_FOUND");
             LocalDate today = LocalDate.now(clock);
             return found.map(record -> PlanView.on(today, record));

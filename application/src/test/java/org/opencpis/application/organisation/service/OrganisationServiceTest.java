@@ -74,4 +74,17 @@ class OrganisationServiceTest {
     private List<AuditEntry> entries() {
         return audit.entries().stream().map(ChainedAuditEntry::entry).toList();
     }
+
+    @Test
+    void aMailboxHeldByAnotherOrganisationIsRefused() {
+        service.register(admin, new Organisation(ISLINGTON, "Islington", OrganisationType.LOCAL_AUTHORITY,
+                new PhoneNumber("0800 123456"), null, "LA706", "pw"));
+
+        org.opencpis.domain.shared.DomainViolation refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.opencpis.domain.shared.DomainViolation.class,
+                () -> service.register(admin, new Organisation(TestData.CAMDEN, "Camden", OrganisationType.LOCAL_AUTHORITY,
+                        new PhoneNumber("0800 123456"), null, "la706", "pw")));
+        assertEquals("MAILBOX_IN_USE", refused.code());
+        assertEquals(Optional.empty(), service.find(TestData.CAMDEN));
+    }
 }

@@ -2,6 +2,8 @@ package org.opencpis.application.alert.port.out;
 
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.organisation.Organisation;
+import org.opencpis.domain.upload.RecordResult;
+import org.opencpis.domain.upload.UploadAcknowledgement;
 
 /**
  * Sends messages to organisations' Spine (MESH) mailboxes. Never called inside a database
@@ -17,4 +19,21 @@ public interface SpineMessaging {
      * @throws MessagingUnavailable when it could not be sent now and should be retried later
      */
     void sendAccessNotification(AccessNotification notification, Organisation recipient);
+
+    /**
+     * Sends the acknowledgement of an upload (workflow {@code CPIS_UPLOAD_ACK}, CONTRACT §7) to the
+     * LA's mailbox: the file-level fields and one entry per record, which {@code records} yields in
+     * index order. {@code records} reads lazily, outside any transaction, so that an acknowledgement
+     * of 250,000 records is never held whole by the caller; it may be iterated more than once. The
+     * idempotency key is the acknowledgement's {@code uploadId}.
+     *
+     * <p>The default refuses, as messaging that cannot carry acknowledgements yet; the
+     * acknowledgement then stays in its outbox and is retried.
+     *
+     * @throws MessagingUnavailable when it could not be sent now and should be retried later
+     */
+    default void sendUploadAcknowledgement(UploadAcknowledgement acknowledgement, Iterable<RecordResult> records,
+                                           Organisation recipient) {
+        throw new MessagingUnavailable("this Spine messaging cannot send upload acknowledgements");
+    }
 }

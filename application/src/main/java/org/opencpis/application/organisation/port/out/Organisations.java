@@ -8,6 +8,9 @@ import org.opencpis.domain.shared.OdsCode;
 public interface Organisations {
     Optional<Organisation> find(OdsCode odsCode);
 
+    /** The organisation whose MESH mailbox this is; mailbox ids compare case-insensitively. */
+    Optional<Organisation> findByMailbox(String mailboxId);
+
     /**
      * Inserts or replaces the organisation with this ODS code.
      *

@@ -1,0 +1,47 @@
+package org.opencpis.application.upload.service;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.domain.plan.PlanDetails;
+import org.opencpis.domain.plan.ProtectionRecord;
+import org.opencpis.domain.plan.RecordKey;
+
+/**
+ * Creates or updates the current record for a key, idempotently, inside the caller's transaction:
+ * the decision {@code PlanService} takes for a record sent on its own — created; unchanged when the
+ * details are the same; else updated, keeping the record's identity.
+ *
+ * <p>For speed over a large file it guesses, from the record before, whether the next key is new:
+ * after a record was created it tries the insert first (one statement for a new record), otherwise
+ * it reads the current record first (one statement for an unchanged one). Either order reaches
+ * the same outcome; a wrong guess costs one statement.
+ */
+final class RecordKeeping {
+    enum Change { CREATED, UPDATED, UNCHANGED }
+
+    private final ProtectionRecords records;
+    private boolean lastWasNew;
+
+    RecordKeeping(ProtectionRecords records) {
+        this.records = records;
+    }
+
+    Change store(RecordKey key, PlanDetails details) {
+        Optional<ProtectionRecord> current = lastWasNew ? Optional.empty() : records.findCurrentForUpdate(key);
+        if (current.isEmpty()) {
+            if (records.insertIfAbsent(ProtectionRecord.open(UUID.randomUUID(), key, details))) {
+                lastWasNew = true;
+                return Change.CREATED;
+            }
+            current = records.findCurrentForUpdate(key);
+        }
+        lastWasNew = false;
+        ProtectionRecord existing = current.orElseThrow(() -> new IllegalStateException("record vanished while being recorded"));
+        if (existing.details().equals(details)) {
+            return Change.UNCHANGED;
+        }
+        records.update(existing.revise(details));
+        return Change.UPDATED;
+    }
+}
