@@ -23,8 +23,8 @@ public record Organisation(
 
     public Organisation {
         Objects.requireNonNull(odsCode, "odsCode");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new DomainViolation("MISSING_FIELD", "name", "name is required (at most 200 characters)");
+        if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new DomainViolation("MISSING_FIELD", "name", "name is required (at most 200 printable characters)");
         }
         name = name.strip();
         if (type == null) {
@@ -36,8 +36,9 @@ public record Organisation(
         if (meshMailboxId != null && !MAILBOX.matcher(meshMailboxId).matches()) {
             throw new DomainViolation("INVALID_MAILBOX", "meshMailboxId", "a MESH mailbox id is 1 to 20 letters, digits, '-' or '_'");
         }
-        if (meshMailboxPassword != null && (meshMailboxPassword.isEmpty() || meshMailboxPassword.length() > 200)) {
-            throw new DomainViolation("INVALID_FIELD", "meshMailboxPassword", "a MESH mailbox password is 1 to 200 characters");
+        if (meshMailboxPassword != null && (meshMailboxPassword.isEmpty() || meshMailboxPassword.length() > 200
+                || meshMailboxPassword.chars().anyMatch(Character::isISOControl))) {
+            throw new DomainViolation("INVALID_FIELD", "meshMailboxPassword", "a MESH mailbox password is 1 to 200 printable characters");
         }
     }
 

@@ -38,8 +38,9 @@ public record PlanDetails(
         if (explicitDeleteDate != null && explicitDeleteDate.isBefore(startDate)) {
             throw new DomainViolation("DELETE_BEFORE_START", "deleteDate", "delete date is before start date");
         }
-        if (localId != null && (localId.isBlank() || localId.length() > MAX_LOCAL_ID)) {
-            throw new DomainViolation("INVALID_LOCAL_ID", "localId", "local id must be 1 to " + MAX_LOCAL_ID + " characters");
+        if (localId != null && (localId.isBlank() || localId.length() > MAX_LOCAL_ID
+                || localId.chars().anyMatch(Character::isISOControl))) {
+            throw new DomainViolation("INVALID_LOCAL_ID", "localId", "local id must be 1 to " + MAX_LOCAL_ID + " printable characters");
         }
     }
 
