@@ -344,7 +344,7 @@ class MalformedInputStormIT extends ApiTestBase {
                 contentType = "application/json";
             }
             case HUGE_FIELD -> {
-                String huge = pick(random, new String[] {"A", "\u00e9", "\u2603", "9", " "}).repeat(MEGABYTE / 2);
+                String huge = pick(random, new String[] {"A", "\u00e9", "\u2603", "9", " "}).repeat(MEGABYTE);
                 if (target.body() != null) {
                     body = utf8(target.body().get().replaceFirst("\"(Smith|Storm Borough|CASE-1|[0-9a-f-]{36})\"",
                             Matcher.quoteReplacement("\"" + huge + "\"")));
