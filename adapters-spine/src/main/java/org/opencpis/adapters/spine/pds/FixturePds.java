@@ -4,10 +4,10 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.json.JsonMapper;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.opencpis.application.plan.port.out.Demographics;
+import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.domain.plan.Subject;
 import org.opencpis.domain.shared.NhsNumber;
@@ -49,13 +49,11 @@ public class FixturePds implements Demographics {
     @Override
     public Verification verify(NhsNumber nhsNumber, Subject subject) {
         Objects.requireNonNull(nhsNumber, "nhsNumber");
-        return matcher.verify(records.get(nhsNumber), subject);
-    }
-
-    /** The GP practice and postcode PDS holds for the number; empty when the stub does not know it. */
-    public Optional<PdsPlacement> placement(NhsNumber nhsNumber) {
-        return Optional.ofNullable(records.get(nhsNumber))
-                .map(record -> new PdsPlacement(record.gpPractice(), record.postcode()));
+        PdsRecord held = records.get(nhsNumber);
+        Verification verification = matcher.verify(held, subject);
+        return held == null || held.status() == PdsStatus.SENSITIVE
+                ? verification
+                : verification.withPlacement(new Placement(held.gpPractice(), held.postcode()));
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencpis.application.plan.port.out.Demographics;
+import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.domain.plan.RecordOutcome;
 import org.opencpis.domain.plan.Subject;
@@ -147,15 +147,13 @@ class FixturePdsIT {
         }
 
         @Test
-        void looksUpThePlacementPdsHolds() throws IOException {
-            FixturePds pds = (FixturePds) pds();
-            PdsPlacement placement = pds.placement(ACTIVE).orElseThrow();
+        void answersWithThePlacementPdsHolds() throws IOException {
+            Demographics pds = pds();
+            Placement placement = pds.verify(ACTIVE, subject("Fixture", "Amy", "2015-06-30")).placement();
             assertEquals(new OdsCode("Y01234"), placement.gpPractice());
             assertEquals(Postcode.of("N1 1AA"), placement.postcode());
-            PdsPlacement none = pds.placement(SENSITIVE).orElseThrow();
-            assertNull(none.gpPractice());
-            assertNull(none.postcode());
-            assertTrue(pds.placement(NOT_IN_FIXTURE).isEmpty());
+            assertEquals(Placement.NONE, pds.verify(SENSITIVE, subject("Testcase", "Ben", "2016-02-29")).placement());
+            assertEquals(Placement.NONE, pds.verify(NOT_IN_FIXTURE, subject("Fixture", "Amy", "2015-06-30")).placement());
         }
 
         @Test
@@ -193,7 +191,7 @@ class FixturePdsIT {
             assertEquals(RecordOutcome.CPR05, matching.outcome());
             assertEquals(MOTHER, matching.supersededBy());
             assertEquals(RecordOutcome.CPR03, pds.verify(ACTIVE, subject("Smith", "Amy", "2015-06-30")).outcome());
-            assertEquals(new OdsCode("Y01234"), pds.placement(ACTIVE).orElseThrow().gpPractice());
+            assertEquals(new OdsCode("Y01234"), matching.placement().gpPractice());
         }
 
         @Test
@@ -302,7 +300,8 @@ class FixturePdsIT {
             assertEquals(RecordOutcome.CPR04, pds.verify(OLD_STYLE, subject("Oldstyle", "Dan", "2010-01-01")).outcome());
             assertEquals(RecordOutcome.CPR03, pds.verify(ACTIVE, subject("Fixture", "Amy", "2015-06-29")).outcome());
             assertEquals(RecordOutcome.CPR01, pds.verify(NOT_IN_FIXTURE, subject("Fixture", "Amy", "2015-06-30")).outcome());
-            assertEquals(Postcode.of("N1 1AA"), pds.placement(ACTIVE).orElseThrow().postcode());
+            assertEquals(Postcode.of("N1 1AA"),
+                    pds.verify(ACTIVE, subject("Fixture", "Amy", "2015-06-30")).placement().postcode());
         }
     }
 
