@@ -5,11 +5,18 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.opencpis.application.alert.port.out.AccessEvents;
 import org.opencpis.application.alert.port.out.AccessNotifications;
+import org.opencpis.application.alert.port.out.InactiveNumberNotices;
 import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.alert.service.InactiveNumberRelay;
+import org.opencpis.application.alert.service.InactiveNumberService;
 import org.opencpis.application.alert.service.NotificationInboxService;
 import org.opencpis.application.alert.service.NotificationRelay;
 import org.opencpis.application.alert.service.ProtectionQueryService;
 import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.cohort.port.out.Cohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
+import org.opencpis.application.cohort.service.CohortPushRelay;
+import org.opencpis.application.cohort.service.CohortService;
 import org.opencpis.application.audit.service.AuditService;
 import org.opencpis.application.organisation.port.out.MessagingMailboxes;
 import org.opencpis.application.organisation.port.out.Organisations;
@@ -40,14 +47,33 @@ public class ServiceWiring {
     }
 
     @Singleton
-    PlanService planService(ProtectionRecords records, Organisations organisations, Demographics demographics,
-                            AuditTrail audit, Transactions transactions, Clock clock) {
-        return new PlanService(records, organisations, demographics, audit, transactions, clock);
+    CohortMembership cohortMembership(Cohorts cohorts, Clock clock) {
+        return new CohortMembership(cohorts, clock);
     }
 
     @Singleton
-    PurgeService purgeService(ProtectionRecords records, AuditTrail audit, Transactions transactions, Clock clock) {
-        return new PurgeService(records, audit, transactions, clock);
+    CohortService cohortService(Cohorts cohorts, CohortMembership membership, Organisations organisations, AuditTrail audit,
+                                Transactions transactions, Clock clock) {
+        return new CohortService(cohorts, membership, organisations, audit, transactions, clock);
+    }
+
+    @Singleton
+    CohortPushRelay cohortPushRelay(Cohorts cohorts, CohortService reads, Organisations organisations,
+                                    SpineMessaging messaging, Transactions transactions, Clock clock) {
+        return new CohortPushRelay(cohorts, reads, organisations, messaging, transactions, clock);
+    }
+
+    @Singleton
+    PlanService planService(ProtectionRecords records, CohortMembership membership, Organisations organisations,
+                            Demographics demographics,
+                            AuditTrail audit, Transactions transactions, Clock clock) {
+        return new PlanService(records, membership, organisations, demographics, audit, transactions, clock);
+    }
+
+    @Singleton
+    PurgeService purgeService(ProtectionRecords records, CohortMembership membership, AuditTrail audit,
+                              Transactions transactions, Clock clock) {
+        return new PurgeService(records, membership, audit, transactions, clock);
     }
 
     @Singleton
@@ -67,6 +93,18 @@ public class ServiceWiring {
     NotificationRelay notificationRelay(AccessNotifications notifications, Organisations organisations,
                                         SpineMessaging messaging, Transactions transactions, Clock clock) {
         return new NotificationRelay(notifications, organisations, messaging, transactions, clock);
+    }
+
+    @Singleton
+    InactiveNumberService inactiveNumberService(ProtectionRecords records, InactiveNumberNotices notices, AuditTrail audit,
+                                                Transactions transactions, Clock clock) {
+        return new InactiveNumberService(records, notices, audit, transactions, clock);
+    }
+
+    @Singleton
+    InactiveNumberRelay inactiveNumberRelay(InactiveNumberNotices notices, Organisations organisations,
+                                            SpineMessaging messaging, Transactions transactions, Clock clock) {
+        return new InactiveNumberRelay(notices, organisations, messaging, transactions, clock);
     }
 
     @Singleton

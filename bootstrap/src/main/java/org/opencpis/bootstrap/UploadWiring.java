@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
@@ -32,10 +33,11 @@ public class UploadWiring {
 
     @Singleton
     UploadProcessor uploadProcessor(Uploads uploads, UploadContents contents, UploadResults results,
-                                    UploadFormats formats, ProtectionRecords records, Organisations organisations,
-                                    Demographics demographics, AuditTrail audit, Transactions transactions, Clock clock) {
-        return new UploadProcessor(uploads, contents, results, formats, records, organisations, demographics, audit,
-                transactions, clock);
+                                    UploadFormats formats, ProtectionRecords records, CohortMembership membership,
+                                    Organisations organisations, Demographics demographics, AuditTrail audit,
+                                    Transactions transactions, Clock clock) {
+        return new UploadProcessor(uploads, contents, results, formats, records, membership, organisations, demographics,
+                audit, transactions, clock);
     }
 
     @Singleton

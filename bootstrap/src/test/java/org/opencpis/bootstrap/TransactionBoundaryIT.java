@@ -1,5 +1,6 @@
 package org.opencpis.bootstrap;
 
+import org.opencpis.application.cohort.service.CohortMembership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -60,7 +61,7 @@ class TransactionBoundaryIT {
                     new PhoneNumber("020 7226 0992"), null, null, null)));
             long auditBefore = count(context, "audit_entry");
 
-            PlanService failingAudit = new PlanService(context.getBean(ProtectionRecords.class), organisations,
+            PlanService failingAudit = new PlanService(context.getBean(ProtectionRecords.class), context.getBean(CohortMembership.class), organisations,
                     context.getBean(Demographics.class), new FailingAuditTrail(context.getBean(AuditTrail.class)),
                     transactions, Clock.systemUTC());
             RecordKey key = new RecordKey(la, NhsNumber.of("9434765919"), PlanType.CPP);

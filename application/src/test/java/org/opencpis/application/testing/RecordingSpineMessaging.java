@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.alert.InactiveNumberNotice;
+import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.shared.OdsCode;
 import org.opencpis.domain.upload.RecordResult;
@@ -19,6 +21,8 @@ import org.opencpis.domain.upload.UploadAcknowledgement;
 public final class RecordingSpineMessaging implements SpineMessaging {
     private final List<Sent> sent = new ArrayList<>();
     private final List<SentAcknowledgement> acknowledgements = new ArrayList<>();
+    private final List<SentNotice> notices = new ArrayList<>();
+    private final List<CohortChanges> cohortChanges = new ArrayList<>();
     private final Set<OdsCode> unreachable = new HashSet<>();
     private int failuresToCome;
     private int refused;
@@ -30,6 +34,10 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     /** An upload acknowledgement accepted for delivery, with its records as they were read. */
     public record SentAcknowledgement(UploadAcknowledgement acknowledgement, List<RecordResult> records,
                                       Organisation recipient) {
+    }
+
+    /** An inactive NHS number notice accepted for delivery. */
+    public record SentNotice(InactiveNumberNotice notice, Organisation recipient) {
     }
 
     @Override
@@ -45,6 +53,18 @@ public final class RecordingSpineMessaging implements SpineMessaging {
         List<RecordResult> read = new ArrayList<>();
         records.forEach(read::add);
         acknowledgements.add(new SentAcknowledgement(acknowledgement, List.copyOf(read), recipient));
+    }
+
+    @Override
+    public synchronized void sendInactiveNumberNotice(InactiveNumberNotice notice, Organisation recipient) {
+        refuseIfTold(recipient);
+        notices.add(new SentNotice(notice, recipient));
+    }
+
+    @Override
+    public synchronized void sendCohortChanges(CohortChanges changes, Organisation recipient) {
+        refuseIfTold(recipient);
+        cohortChanges.add(changes);
     }
 
     private void refuseIfTold(Organisation recipient) {
@@ -82,6 +102,16 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     /** The accepted upload acknowledgements, in the order they were sent. */
     public synchronized List<SentAcknowledgement> acknowledgements() {
         return List.copyOf(acknowledgements);
+    }
+
+    /** The accepted inactive NHS number notices, in the order they were sent. */
+    public synchronized List<SentNotice> notices() {
+        return List.copyOf(notices);
+    }
+
+    /** The accepted cohort pushes, in the order they were sent. */
+    public synchronized List<CohortChanges> cohortChanges() {
+        return List.copyOf(cohortChanges);
     }
 
     /** How many sends were refused. */

@@ -5,29 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencpis.adapters.spine.mesh.client.InboundMessage;
 import org.opencpis.adapters.spine.mesh.client.MeshClient;
 import org.opencpis.adapters.spine.mesh.client.MeshCredentials;
 import org.opencpis.adapters.spine.mesh.client.RetryPolicy;
 import org.opencpis.bootstrap.OpenCpisApplication;
 import org.opencpis.bootstrap.TestStartup;
 import org.opencpis.bootstrap.support.Api;
+import org.opencpis.bootstrap.support.LaMailbox;
 import org.opencpis.bootstrap.support.Tokens;
 
 /**
@@ -36,7 +31,6 @@ import org.opencpis.bootstrap.support.Tokens;
  * the Access to Service Notification from its mailbox and acknowledges it.
  */
 class ChildStoryIT {
-    private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final String CHILD = "9434765919";
 
     @Test
@@ -58,7 +52,7 @@ class ChildStoryIT {
                      "familyName": "Test", "givenNames": ["Child"], "dateOfBirth": "2015-03-01"}]}""".formatted(CHILD)
                     .getBytes(StandardCharsets.UTF_8));
 
-            Map<String, Object> acknowledgement = collect(la, "CPIS_UPLOAD_ACK");
+            Map<String, Object> acknowledgement = LaMailbox.collect(la, "CPIS_UPLOAD_ACK");
             assertEquals("CPF02", acknowledgement.get("fileStatus"));
             assertEquals(1, ((Number) acknowledgement.get("sequenceNumber")).intValue());
 
@@ -69,7 +63,7 @@ class ChildStoryIT {
                     .parseResource(Bundle.class, query.body());
             assertEquals(1, bundle.getTotal());
 
-            Map<String, Object> notification = collect(la, "CPIS_ASN");
+            Map<String, Object> notification = LaMailbox.collect(la, "CPIS_ASN");
             assertEquals(CHILD, notification.get("nhsNumber"));
             assertEquals("CPP", notification.get("planType"));
             assertEquals("RXX", ((Map<?, ?>) notification.get("organisation")).get("odsCode"));
@@ -80,33 +74,6 @@ class ChildStoryIT {
             assertEquals(200, api.post("/api/v1/notifications/acknowledgements", Tokens.la("706"),
                     "{\"ids\": [\"" + notification.get("notificationId") + "\"]}").status());
             assertEquals(List.of(), api.get("/api/v1/notifications", Tokens.la("706")).items());
-        }
-    }
-
-    /** Waits for a message of the workflow in the LA's mailbox, downloads it, acknowledges it and returns its JSON body. */
-    private static Map<String, Object> collect(MeshClient la, String workflow) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            for (String id : la.inbox()) {
-                try (InboundMessage message = la.download(id)) {
-                    if (workflow.equals(message.workflowId())) {
-                        la.acknowledge(id);
-                        try (InputStream body = message.open()) {
-                            return JSON.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
-                        }
-                    }
-                }
-            }
-            pause();
-        }
-        throw new AssertionError("no " + workflow + " message arrived within 60 s");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

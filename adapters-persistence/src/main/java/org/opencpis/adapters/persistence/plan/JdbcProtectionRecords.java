@@ -37,7 +37,7 @@ import org.opencpis.domain.shared.SchoolUrn;
 @Singleton
 public final class JdbcProtectionRecords implements ProtectionRecords {
     /** The record's columns in binding order; {@code delete_date} follows them on writes. */
-    private static final String COLUMNS = """
+    public static final String COLUMNS = """
             id, la_ods_code, nhs_number, plan_type, start_date, end_date, explicit_delete_date, family_name,
             given_names, date_of_birth, local_id, lac_legal_status, school_urn, gp_practice_ods_code, postcode,
             withdrawn_on""";
@@ -180,7 +180,7 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
         return records;
     }
 
-    private static ProtectionRecord read(ResultSet row) throws SQLException {
+    public static ProtectionRecord read(ResultSet row) throws SQLException {
         RecordKey key = new RecordKey(
                 new OdsCode(row.getString("la_ods_code")),
                 new NhsNumber(row.getString("nhs_number")),

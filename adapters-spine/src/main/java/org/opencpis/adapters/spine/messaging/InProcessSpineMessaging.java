@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.alert.InactiveNumberNotice;
+import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.upload.RecordResult;
 import org.opencpis.domain.upload.UploadAcknowledgement;
@@ -83,6 +85,42 @@ public class InProcessSpineMessaging implements SpineMessaging {
         }
         LOG.info("Acknowledgement of upload {} handed to mailbox {} (in process)", acknowledgement.uploadId(),
                 recipient.meshMailboxId());
+    }
+
+    /** "Delivers" an Inactive NHS Number Notification with the notice id as its local id. */
+    @Override
+    public void sendInactiveNumberNotice(InactiveNumberNotice notice, Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            throw new MessagingUnavailable("local authority " + recipient.odsCode() + " has no MESH mailbox yet");
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(InactiveNumberMessages.toMessage(notice));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (sent) {
+            sent.add(new Delivered(recipient.meshMailboxId(), InactiveNumberMessages.WORKFLOW, notice.noticeId().toString(), body));
+        }
+        LOG.info("Inactive NHS number notice {} handed to mailbox {} (in process)", notice.noticeId(), recipient.meshMailboxId());
+    }
+
+    /** "Delivers" a cohort's changes with the cohort and cursor as the local id. */
+    @Override
+    public void sendCohortChanges(CohortChanges changes, Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            throw new MessagingUnavailable("organisation " + recipient.odsCode() + " has no MESH mailbox yet");
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(CohortChangesMessages.toMessage(changes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (sent) {
+            sent.add(new Delivered(recipient.meshMailboxId(), CohortChangesMessages.WORKFLOW,
+                    CohortChangesMessages.localId(changes), body));
+        }
     }
 
     /** Every message sent so far, in order, repeats included. */

@@ -8,9 +8,11 @@ import java.io.IOException;
 import org.opencpis.adapters.spine.mesh.client.MeshClient;
 import org.opencpis.adapters.spine.mesh.client.MeshRejected;
 import org.opencpis.adapters.spine.mesh.client.MeshUnavailable;
-import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.cohort.CohortChanges;
+import org.opencpis.domain.alert.InactiveNumberNotice;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.upload.RecordResult;
 import org.opencpis.domain.upload.UploadAcknowledgement;
@@ -52,6 +54,26 @@ public class MeshSpineMessaging implements SpineMessaging {
             throw new MessagingUnavailable("the acknowledgement could not be written", e);
         }
         send(recipient, UploadAcknowledgementMessages.WORKFLOW, acknowledgement.uploadId().toString(), body.toByteArray());
+    }
+
+    @Override
+    public void sendInactiveNumberNotice(InactiveNumberNotice notice, Organisation recipient) {
+        try {
+            send(recipient, InactiveNumberMessages.WORKFLOW, notice.noticeId().toString(),
+                    json.writeValueAsBytes(InactiveNumberMessages.toMessage(notice)));
+        } catch (IOException e) {
+            throw new MessagingUnavailable("the notice could not be written", e);
+        }
+    }
+
+    @Override
+    public void sendCohortChanges(CohortChanges changes, Organisation recipient) {
+        try {
+            send(recipient, CohortChangesMessages.WORKFLOW, CohortChangesMessages.localId(changes),
+                    json.writeValueAsBytes(CohortChangesMessages.toMessage(changes)));
+        } catch (IOException e) {
+            throw new MessagingUnavailable("the cohort changes could not be written", e);
+        }
     }
 
     private void send(Organisation recipient, String workflow, String localId, byte[] body) {

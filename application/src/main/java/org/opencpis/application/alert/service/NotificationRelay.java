@@ -4,95 +4,75 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.opencpis.application.alert.port.in.DeliverNotificationsUseCase;
 import org.opencpis.application.alert.port.out.AccessNotifications;
-import org.opencpis.application.alert.port.out.AccessNotifications.ClaimedNotification;
-import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
+import org.opencpis.application.shared.outbox.OutboxRelay;
 import org.opencpis.application.shared.port.out.Transactions;
+import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.organisation.Organisation;
 
 /**
- * The outbox relay. A pass claims due notifications in one short transaction, sends each outside
- * any transaction, then records the outcome in another: delivered, or due again after an
- * exponential back-off (5 s doubling, at most an hour). Any failure of one send — expected or not
- * — only delays that notification; the others still go.
- *
- * <p>No send starts unless at least {@link #SEND_BUDGET} of the claim's lease is left, so a slow
- * pass never sends a notification another instance may have claimed since; what it could not
- * start is released at once. A relay that dies between sending and recording leaves a claim
- * that expires, so that notification is sent again with the same idempotency key: delivery is
- * at least once, never lost.
+ * The outbox relay of Access to Service Notifications: an {@link OutboxRelay} over
+ * {@link AccessNotifications}, sending each to its LA's mailbox with the notification id as the
+ * idempotency key. A two-minute lease, of which a send may take 30 seconds.
  */
 public final class NotificationRelay implements DeliverNotificationsUseCase {
-    private static final System.Logger LOG = System.getLogger(NotificationRelay.class.getName());
     static final Duration LEASE = Duration.ofMinutes(2);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    static final Duration FIRST_RETRY = OutboxRelay.FIRST_RETRY;
     static final Duration SEND_BUDGET = Duration.ofSeconds(30);
     static final int BATCH = 100;
 
-    private final AccessNotifications notifications;
-    private final Organisations organisations;
-    private final SpineMessaging messaging;
-    private final Transactions transactions;
-    private final Clock clock;
+    private final OutboxRelay<AccessNotification> relay;
 
     public NotificationRelay(AccessNotifications notifications, Organisations organisations, SpineMessaging messaging,
                              Transactions transactions, Clock clock) {
-        this.notifications = notifications;
-        this.organisations = organisations;
-        this.messaging = messaging;
-        this.transactions = transactions;
-        this.clock = clock;
+        this.relay = new OutboxRelay<>(new Notifications(notifications, organisations, messaging, transactions),
+                new OutboxRelay.Timing(LEASE, SEND_BUDGET, BATCH), transactions, clock);
     }
 
     @Override
     public int deliverDue() {
-        Instant claimedAt = clock.instant();
-        Instant lastStart = claimedAt.plus(LEASE).minus(SEND_BUDGET);
-        List<ClaimedNotification> claimed = transactions.inTransaction(() -> notifications.claimDue(claimedAt, LEASE, BATCH));
-        int delivered = 0;
-        for (ClaimedNotification claim : claimed) {
-            if (clock.instant().isAfter(lastStart)) {
-                transactions.run(() -> notifications.retryLater(claim.notification().notificationId(), clock.instant()));
-            } else if (deliver(claim)) {
-                delivered++;
-            }
-        }
-        return delivered;
+        return relay.deliverDue();
     }
 
-    private boolean deliver(ClaimedNotification claim) {
-        var notification = claim.notification();
-        try {
-            Optional<Organisation> recipient = transactions.inTransaction(() -> organisations.find(notification.localAuthority()));
-            messaging.sendAccessNotification(notification, recipient.orElseThrow(
-                    () -> new MessagingUnavailable("local authority " + notification.localAuthority() + " is not registered")));
-            transactions.run(() -> notifications.markDelivered(notification.notificationId(), clock.instant()));
-            return true;
-        } catch (MessagingUnavailable e) {
-            retryLater(claim);
-            return false;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Notification " + notification.notificationId() + " could not be sent ("
-                    + e.getClass().getSimpleName() + "); it will be retried");
-            retryLater(claim);
-            return false;
-        }
-    }
-
-    private void retryLater(ClaimedNotification claim) {
-        transactions.run(() -> notifications.retryLater(claim.notification().notificationId(),
-                clock.instant().plus(backOff(claim.attempt()))));
-    }
-
-    /** 5 s after the first attempt, doubling with each further attempt, never more than an hour. */
     static Duration backOff(int attempt) {
-        int doublings = Math.min(Math.max(attempt - 1, 0), 20);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+        return OutboxRelay.backOff(attempt);
+    }
+
+    private record Notifications(AccessNotifications notifications, Organisations organisations, SpineMessaging messaging,
+                                 Transactions transactions) implements OutboxRelay.Outbox<AccessNotification> {
+
+        @Override
+        public List<OutboxRelay.Claim<AccessNotification>> claimDue(Instant now, Duration lease, int limit) {
+            return notifications.claimDue(now, lease, limit).stream()
+                    .map(claim -> new OutboxRelay.Claim<>(claim.notification(), claim.attempt()))
+                    .toList();
+        }
+
+        @Override
+        public void send(AccessNotification notification) {
+            Organisation recipient = transactions.inTransaction(() -> organisations.find(notification.localAuthority()))
+                    .orElseThrow(() -> new MessagingUnavailable("local authority " + notification.localAuthority()
+                            + " is not registered"));
+            messaging.sendAccessNotification(notification, recipient);
+        }
+
+        @Override
+        public void markDelivered(AccessNotification notification, Instant at) {
+            notifications.markDelivered(notification.notificationId(), at);
+        }
+
+        @Override
+        public void retryLater(AccessNotification notification, Instant dueAt) {
+            notifications.retryLater(notification.notificationId(), dueAt);
+        }
+
+        @Override
+        public String describe(AccessNotification notification) {
+            return "Notification " + notification.notificationId();
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.opencpis.application.plan.port.in.RecordPlanUseCase;
 import org.opencpis.application.plan.port.in.WithdrawPlanUseCase;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
+import org.opencpis.application.cohort.service.CohortMembership;
+import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.application.shared.Page;
@@ -33,15 +35,17 @@ import org.opencpis.domain.shared.NhsNumber;
  */
 public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, WithdrawPlanUseCase {
     private final ProtectionRecords records;
+    private final CohortMembership membership;
     private final Organisations organisations;
     private final Demographics demographics;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public PlanService(ProtectionRecords records, Organisations organisations, Demographics demographics,
-                       AuditTrail audit, Transactions transactions, Clock clock) {
+    public PlanService(ProtectionRecords records, CohortMembership membership, Organisations organisations,
+                       Demographics demographics, AuditTrail audit, Transactions transactions, Clock clock) {
         this.records = records;
+        this.membership = membership;
         this.organisations = organisations;
         this.demographics = demographics;
         this.audit = audit;
@@ -66,7 +70,7 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
                     : verification.detail() + "; use NHS number " + verification.supersededBy();
             throw rejected(context, key, verification.outcome().name(), detail);
         }
-        return transactions.inTransaction(() -> store(context, key, details));
+        return transactions.inTransaction(() -> store(context, key, details, verification.placement()));
     }
 
     private Verification verify(RequestContext context, RecordKey key, PlanDetails details) {
@@ -77,22 +81,25 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
         }
     }
 
-    private RecordPlanResult store(RequestContext context, RecordKey key, PlanDetails details) {
+    private RecordPlanResult store(RequestContext context, RecordKey key, PlanDetails details, Placement pds) {
         LocalDate today = LocalDate.now(clock);
         Optional<ProtectionRecord> current = records.findCurrentForUpdate(key);
         if (current.isEmpty()) {
             ProtectionRecord created = ProtectionRecord.open(UUID.randomUUID(), key, details);
             if (records.insertIfAbsent(created)) {
+                membership.recordStored(created, pds);
                 return audited(context, today, created, Change.CREATED);
             }
             current = records.findCurrentForUpdate(key);
         }
         ProtectionRecord existing = current.orElseThrow(() -> new IllegalStateException("record vanished while being recorded"));
         if (existing.details().equals(details)) {
+            membership.recordStored(existing, pds);
             return audited(context, today, existing, Change.UNCHANGED);
         }
         ProtectionRecord revised = existing.revise(details);
         records.update(revised);
+        membership.recordStored(revised, pds);
         return audited(context, today, revised, Change.UPDATED);
     }
 
@@ -133,7 +140,10 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
     public boolean withdraw(RequestContext context, RecordKey key) {
         return transactions.inTransaction(() -> {
             Optional<ProtectionRecord> found = ownedByActor(context, key) ? records.findCurrentForUpdate(key) : Optional.empty();
-            found.ifPresent(record -> records.update(record.withdraw(LocalDate.now(clock))));
+            found.ifPresent(record -> {
+                records.update(record.withdraw(LocalDate.now(clock)));
+                membership.refresh(key.nhsNumber());
+            });
             append(context, "PLAN_WITHDRAW:" + key.planType(), key.nhsNumber(), found.isPresent() ? "WITHDRAWN" : "NOT_FOUND");
             return found.isPresent();
         });

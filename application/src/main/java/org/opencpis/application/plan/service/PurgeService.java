@@ -5,24 +5,32 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.plan.port.in.PurgeExpiredPlansUseCase;
+import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.shared.Actor;
 
-/** Purges records past their delete date in batches, each batch with its audit entries in one transaction. */
+/**
+ * Purges records past their delete date in batches, each batch with its audit entries in one
+ * transaction. A record is hidden from its delete date, so purging it is also when its child
+ * leaves the cohorts it placed them in.
+ */
 public final class PurgeService implements PurgeExpiredPlansUseCase {
     static final int BATCH = 500;
     private static final Actor PURGER = Actor.system("purge");
 
     private final ProtectionRecords records;
+    private final CohortMembership membership;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public PurgeService(ProtectionRecords records, AuditTrail audit, Transactions transactions, Clock clock) {
+    public PurgeService(ProtectionRecords records, CohortMembership membership, AuditTrail audit, Transactions transactions,
+                        Clock clock) {
         this.records = records;
+        this.membership = membership;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -47,6 +55,7 @@ public final class PurgeService implements PurgeExpiredPlansUseCase {
             audit.append(new AuditEntry(clock.instant(), PURGER, "PLAN_PURGE:" + record.key().planType(),
                     record.key().nhsNumber(), null, record.isWithdrawn() ? "WITHDRAWN_PURGED" : "EXPIRED_PURGED"));
         }
+        due.stream().map(record -> record.key().nhsNumber()).distinct().forEach(membership::refresh);
         return due.size();
     }
 }

@@ -2,6 +2,8 @@ package org.opencpis.application.upload.service;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.opencpis.application.cohort.service.CohortMembership;
+import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.domain.plan.PlanDetails;
 import org.opencpis.domain.plan.ProtectionRecord;
@@ -21,27 +23,33 @@ final class RecordKeeping {
     enum Change { CREATED, UPDATED, UNCHANGED }
 
     private final ProtectionRecords records;
+    private final CohortMembership membership;
     private boolean lastWasNew;
 
-    RecordKeeping(ProtectionRecords records) {
+    RecordKeeping(ProtectionRecords records, CohortMembership membership) {
         this.records = records;
+        this.membership = membership;
     }
 
-    Change store(RecordKey key, PlanDetails details) {
+    /** Stores the record, then brings the child's cohort memberships up to date with it and the PDS placement. */
+    Change store(RecordKey key, PlanDetails details, Placement pds) {
         Optional<ProtectionRecord> current = lastWasNew ? Optional.empty() : records.findCurrentForUpdate(key);
         if (current.isEmpty()) {
-            if (records.insertIfAbsent(ProtectionRecord.open(UUID.randomUUID(), key, details))) {
+            ProtectionRecord created = ProtectionRecord.open(UUID.randomUUID(), key, details);
+            if (records.insertIfAbsent(created)) {
                 lastWasNew = true;
+                membership.recordStored(created, pds);
                 return Change.CREATED;
             }
             current = records.findCurrentForUpdate(key);
         }
         lastWasNew = false;
         ProtectionRecord existing = current.orElseThrow(() -> new IllegalStateException("record vanished while being recorded"));
-        if (existing.details().equals(details)) {
-            return Change.UNCHANGED;
+        ProtectionRecord stored = existing.details().equals(details) ? existing : existing.revise(details);
+        if (stored != existing) {
+            records.update(stored);
         }
-        records.update(existing.revise(details));
-        return Change.UPDATED;
+        membership.recordStored(stored, pds);
+        return stored == existing ? Change.UNCHANGED : Change.UPDATED;
     }
 }

@@ -4,99 +4,78 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.opencpis.application.alert.port.out.MessagingUnavailable;
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
+import org.opencpis.application.shared.outbox.OutboxRelay;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.application.upload.port.in.DeliverUploadAcknowledgementsUseCase;
 import org.opencpis.application.upload.port.out.UploadResults;
 import org.opencpis.application.upload.port.out.Uploads;
-import org.opencpis.application.upload.port.out.Uploads.DueAcknowledgement;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.upload.UploadAcknowledgement;
 
 /**
- * The outbox relay of upload acknowledgements, like the notification relay: a pass claims due
- * acknowledgements in one short transaction, sends each outside any transaction (its records read
- * a page at a time, each page in a short transaction of its own), then records the outcome:
- * delivered, or due again after an exponential back-off (5 s doubling, at most an hour).
- *
- * <p>No send starts unless at least {@link #SEND_BUDGET} of the claim's lease is left. A relay that
- * dies between sending and recording leaves a claim that expires, and the acknowledgement is sent
- * again with the same idempotency key (the upload id): at least once, never lost.
+ * The outbox relay of upload acknowledgements: an {@link OutboxRelay} over {@link Uploads}, with
+ * the upload id as the idempotency key. Each acknowledgement's records are read a page at a time,
+ * each page in a short transaction of its own, while it is sent; hence a ten-minute lease of which
+ * a send may take five.
  */
 public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledgementsUseCase {
-    private static final System.Logger LOG = System.getLogger(UploadAcknowledgementRelay.class.getName());
     static final Duration LEASE = Duration.ofMinutes(10);
     static final Duration SEND_BUDGET = Duration.ofMinutes(5);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    static final Duration LONGEST_RETRY = Duration.ofHours(1);
     static final int BATCH = 20;
 
-    private final Uploads uploads;
-    private final UploadResults results;
-    private final Organisations organisations;
-    private final SpineMessaging messaging;
-    private final Transactions transactions;
-    private final Clock clock;
+    private final OutboxRelay<UploadAcknowledgement> relay;
 
     public UploadAcknowledgementRelay(Uploads uploads, UploadResults results, Organisations organisations,
                                       SpineMessaging messaging, Transactions transactions, Clock clock) {
-        this.uploads = uploads;
-        this.results = results;
-        this.organisations = organisations;
-        this.messaging = messaging;
-        this.transactions = transactions;
-        this.clock = clock;
+        this.relay = new OutboxRelay<>(new Acknowledgements(uploads, results, organisations, messaging, transactions),
+                new OutboxRelay.Timing(LEASE, SEND_BUDGET, BATCH), transactions, clock);
     }
 
     @Override
     public int deliverDue() {
-        Instant claimedAt = clock.instant();
-        Instant lastStart = claimedAt.plus(LEASE).minus(SEND_BUDGET);
-        List<DueAcknowledgement> claimed = transactions.inTransaction(
-                () -> uploads.claimDueAcknowledgements(claimedAt, LEASE, BATCH));
-        int delivered = 0;
-        for (DueAcknowledgement due : claimed) {
-            if (clock.instant().isAfter(lastStart)) {
-                transactions.run(() -> uploads.retryAcknowledgementLater(due.acknowledgement().uploadId(), clock.instant()));
-            } else if (deliver(due)) {
-                delivered++;
-            }
-        }
-        return delivered;
+        return relay.deliverDue();
     }
 
-    private boolean deliver(DueAcknowledgement due) {
-        UploadAcknowledgement acknowledgement = due.acknowledgement();
-        try {
+    static Duration backOff(int attempt) {
+        return OutboxRelay.backOff(attempt);
+    }
+
+    private record Acknowledgements(Uploads uploads, UploadResults results, Organisations organisations,
+                                    SpineMessaging messaging, Transactions transactions)
+            implements OutboxRelay.Outbox<UploadAcknowledgement> {
+
+        @Override
+        public List<OutboxRelay.Claim<UploadAcknowledgement>> claimDue(Instant now, Duration lease, int limit) {
+            return uploads.claimDueAcknowledgements(now, lease, limit).stream()
+                    .map(due -> new OutboxRelay.Claim<>(due.acknowledgement(), due.attempt()))
+                    .toList();
+        }
+
+        @Override
+        public void send(UploadAcknowledgement acknowledgement) {
             Organisation recipient = transactions.inTransaction(() -> organisations.find(acknowledgement.localAuthority()))
                     .orElseThrow(() -> new MessagingUnavailable("local authority " + acknowledgement.localAuthority()
                             + " is not registered"));
             messaging.sendUploadAcknowledgement(acknowledgement,
                     new StoredResults(acknowledgement.resultsOf(), results, transactions), recipient);
-            transactions.run(() -> uploads.markAcknowledgementDelivered(acknowledgement.uploadId(), clock.instant()));
-            return true;
-        } catch (MessagingUnavailable e) {
-            retryLater(due);
-            return false;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Acknowledgement of upload " + acknowledgement.uploadId()
-                    + " could not be sent (" + e.getClass().getSimpleName() + "); it will be retried");
-            retryLater(due);
-            return false;
         }
-    }
 
-    private void retryLater(DueAcknowledgement due) {
-        transactions.run(() -> uploads.retryAcknowledgementLater(due.acknowledgement().uploadId(),
-                clock.instant().plus(backOff(due.attempt()))));
-    }
+        @Override
+        public void markDelivered(UploadAcknowledgement acknowledgement, Instant at) {
+            uploads.markAcknowledgementDelivered(acknowledgement.uploadId(), at);
+        }
 
-    /** 5 s after the first attempt, doubling with each further attempt, never more than an hour. */
-    static Duration backOff(int attempt) {
-        int doublings = Math.min(Math.max(attempt - 1, 0), 20);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+        @Override
+        public void retryLater(UploadAcknowledgement acknowledgement, Instant dueAt) {
+            uploads.retryAcknowledgementLater(acknowledgement.uploadId(), dueAt);
+        }
+
+        @Override
+        public String describe(UploadAcknowledgement acknowledgement) {
+            return "Acknowledgement of upload " + acknowledgement.uploadId();
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.cohort.service.CohortMembership;
+import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.StoreUnavailable;
@@ -80,6 +82,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     private final UploadResults results;
     private final UploadFormats formats;
     private final ProtectionRecords records;
+    private final CohortMembership membership;
     private final Organisations organisations;
     private final Demographics demographics;
     private final AuditTrail audit;
@@ -87,9 +90,10 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     private final Clock clock;
 
     public UploadProcessor(Uploads uploads, UploadContents contents, UploadResults results, UploadFormats formats,
-                           ProtectionRecords records, Organisations organisations, Demographics demographics,
-                           AuditTrail audit, Transactions transactions, Clock clock) {
+                           ProtectionRecords records, CohortMembership membership, Organisations organisations,
+                           Demographics demographics, AuditTrail audit, Transactions transactions, Clock clock) {
         this.uploads = uploads;
+        this.membership = membership;
         this.contents = contents;
         this.results = results;
         this.formats = formats;
@@ -156,7 +160,8 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     }
 
     /** One slot of a batch: a record to store, or its result already known. */
-    private record Slot(UploadEntry entry, CheckedRecord.Valid toStore, RecordResult decided, RecordKey rejectedKey) {
+    private record Slot(UploadEntry entry, CheckedRecord.Valid toStore, Placement placement, RecordResult decided,
+                        RecordKey rejectedKey) {
     }
 
     /** The processing of one claimed upload. */
@@ -166,7 +171,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
         private final UUID id;
         private final OdsCode localAuthority;
         private final RequestContext context;
-        private final RecordKeeping keeping = new RecordKeeping(records);
+        private final RecordKeeping keeping = new RecordKeeping(records, membership);
         private boolean pdsDown;
         private boolean registeredLa;
 
@@ -376,24 +381,24 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
                 return decided(entry, RecordOutcome.CPR07, NOT_PROCESSED);
             }
             if (verification.isVerified()) {
-                return new Slot(entry, valid, null, null);
+                return new Slot(entry, valid, verification.placement(), null, null);
             }
             String detail = verification.supersededBy() == null ? verification.detail()
                     : verification.detail() + "; use NHS number " + verification.supersededBy();
             RecordResult rejected = new RecordResult(entry.index(), valid.key().nhsNumber().value(),
                     valid.key().planType().name(), verification.outcome(), detail);
-            return new Slot(entry, null, rejected, valid.key());
+            return new Slot(entry, null, null, rejected, valid.key());
         }
 
         private Slot decided(UploadEntry entry, RecordOutcome outcome, String detail) {
-            return new Slot(entry, null, result(entry, outcome, detail), null);
+            return new Slot(entry, null, null, result(entry, outcome, detail), null);
         }
 
         /** Inside the batch's transaction: stores a verified record, audits what PDS refused. */
         private RecordResult complete(Slot slot) {
             if (slot.toStore() != null) {
                 RecordKey key = slot.toStore().key();
-                RecordKeeping.Change change = keeping.store(key, slot.toStore().details());
+                RecordKeeping.Change change = keeping.store(key, slot.toStore().details(), slot.placement());
                 auditRecord(key, change.name());
                 return new RecordResult(slot.entry().index(), key.nhsNumber().value(), key.planType().name(),
                         RecordOutcome.CPR06, change.name());

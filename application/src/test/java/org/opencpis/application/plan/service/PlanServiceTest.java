@@ -1,5 +1,7 @@
 package org.opencpis.application.plan.service;
 
+import org.opencpis.application.testing.InMemoryCohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -51,7 +53,7 @@ class PlanServiceTest {
     private final InMemoryOrganisations organisations = new InMemoryOrganisations();
     private final StubDemographics pds = new StubDemographics();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final PlanService plans = new PlanService(records, organisations, pds, audit, new DirectTransactions(), clock);
+    private final PlanService plans = new PlanService(records, new CohortMembership(new InMemoryCohorts(records), clock), organisations, pds, audit, new DirectTransactions(), clock);
 
     private final RequestContext islington = TestData.laContext(ISLINGTON);
     private final RequestContext camden = TestData.laContext(CAMDEN);

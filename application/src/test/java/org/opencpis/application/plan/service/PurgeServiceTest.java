@@ -1,5 +1,7 @@
 package org.opencpis.application.plan.service;
 
+import org.opencpis.application.testing.InMemoryCohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opencpis.application.testing.TestData.ISLINGTON;
 import static org.opencpis.application.testing.TestData.key;
@@ -26,7 +28,7 @@ class PurgeServiceTest {
     private final LocalDate today = clock.today();
     private final InMemoryProtectionRecords records = new InMemoryProtectionRecords();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final PurgeService purge = new PurgeService(records, audit, new DirectTransactions(), clock);
+    private final PurgeService purge = new PurgeService(records, new CohortMembership(new InMemoryCohorts(records), clock), audit, new DirectTransactions(), clock);
 
     private ProtectionRecord stored(ProtectionRecord record) {
         records.insertIfAbsent(record);

@@ -1,5 +1,9 @@
 package org.opencpis.application.upload.service;
 
+import org.opencpis.application.plan.port.out.Placement;
+import org.opencpis.application.testing.MutableClock;
+import org.opencpis.application.testing.InMemoryCohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opencpis.application.testing.TestData.ISLINGTON;
 
@@ -21,7 +25,7 @@ import org.opencpis.domain.plan.RecordKey;
 class RecordKeepingTest {
     private final InMemoryProtectionRecords store = new InMemoryProtectionRecords();
     private final List<String> calls = new ArrayList<>();
-    private final RecordKeeping keeping = new RecordKeeping(counting(store));
+    private final RecordKeeping keeping = new RecordKeeping(counting(store), new CohortMembership(new InMemoryCohorts(store), MutableClock.at("2025-03-10T10:00:00Z")));
     private final PlanDetails open = PlanDetailsBuilder.planFor(PlanType.CPP).build();
     private final PlanDetails ended = PlanDetailsBuilder.planFor(PlanType.CPP).endingOn(LocalDate.of(2024, 6, 30)).build();
 
@@ -35,12 +39,12 @@ class RecordKeepingTest {
         store.insertIfAbsent(TestData.record(key(11), open));
         calls.clear();
 
-        assertEquals(Change.CREATED, keeping.store(key(1), open));
-        assertEquals(Change.CREATED, keeping.store(key(2), open));
-        assertEquals(Change.UNCHANGED, keeping.store(key(10), open), "guessed new, was not");
-        assertEquals(Change.UPDATED, keeping.store(key(11), ended));
-        assertEquals(Change.UNCHANGED, keeping.store(key(11), ended));
-        assertEquals(Change.CREATED, keeping.store(key(3), open), "guessed existing, was new");
+        assertEquals(Change.CREATED, keeping.store(key(1), open, Placement.NONE));
+        assertEquals(Change.CREATED, keeping.store(key(2), open, Placement.NONE));
+        assertEquals(Change.UNCHANGED, keeping.store(key(10), open, Placement.NONE), "guessed new, was not");
+        assertEquals(Change.UPDATED, keeping.store(key(11), ended, Placement.NONE));
+        assertEquals(Change.UNCHANGED, keeping.store(key(11), ended, Placement.NONE));
+        assertEquals(Change.CREATED, keeping.store(key(3), open, Placement.NONE), "guessed existing, was new");
 
         assertEquals(5, store.all().size());
         assertEquals(ended, store.findCurrentForUpdate(key(11)).orElseThrow().details());

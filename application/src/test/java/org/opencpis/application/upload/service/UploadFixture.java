@@ -1,5 +1,7 @@
 package org.opencpis.application.upload.service;
 
+import org.opencpis.application.testing.InMemoryCohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,8 @@ final class UploadFixture {
     }
 
     UploadProcessor processor(ProtectionRecords store) {
-        return new UploadProcessor(uploads, contents, results, formats, store, organisations, pds, audit, transactions, clock);
+        return new UploadProcessor(uploads, contents, results, formats, store,
+                new CohortMembership(new InMemoryCohorts(store), clock), organisations, pds, audit, transactions, clock);
     }
 
     RequestContext la(OdsCode localAuthority) {

@@ -1,5 +1,7 @@
 package org.opencpis.application.upload.service;
 
+import org.opencpis.application.testing.InMemoryCohorts;
+import org.opencpis.application.cohort.service.CohortMembership;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -244,6 +246,7 @@ class UploadProcessorTest {
         AtomicInteger asked = new AtomicInteger();
         UploadFixture down = new UploadFixture();
         UploadProcessor failing = new UploadProcessor(down.uploads, down.contents, down.results, down.formats, down.records,
+                new CohortMembership(new InMemoryCohorts(down.records), down.clock),
                 down.organisations, (nhsNumber, subject) -> {
                     if (asked.incrementAndGet() > 2) {
                         throw new DemographicsUnavailable("PDS down", null);
@@ -281,7 +284,8 @@ class UploadProcessorTest {
         UploadFixture.nhsNumbers(100, size).forEach(file::cpp);
         UUID id = f.submit(ISLINGTON, file);
         AtomicInteger asked = new AtomicInteger();
-        UploadProcessor dying = new UploadProcessor(f.uploads, f.contents, f.results, f.formats, f.records, f.organisations,
+        UploadProcessor dying = new UploadProcessor(f.uploads, f.contents, f.results, f.formats, f.records,
+                new CohortMembership(new InMemoryCohorts(f.records), f.clock), f.organisations,
                 (nhsNumber, subject) -> {
                     if (asked.incrementAndGet() == UploadProcessor.BATCH + 5) {
                         throw new ProcessDied();
@@ -309,7 +313,8 @@ class UploadProcessorTest {
         UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(A).cpp(B));
         AtomicInteger asked = new AtomicInteger();
         UploadProcessor[] slow = new UploadProcessor[1];
-        slow[0] = new UploadProcessor(f.uploads, f.contents, f.results, f.formats, f.records, f.organisations,
+        slow[0] = new UploadProcessor(f.uploads, f.contents, f.results, f.formats, f.records,
+                new CohortMembership(new InMemoryCohorts(f.records), f.clock), f.organisations,
                 (nhsNumber, subject) -> {
                     if (asked.incrementAndGet() == 1) {
                         f.clock.advance(UploadProcessor.LEASE.plusSeconds(1));

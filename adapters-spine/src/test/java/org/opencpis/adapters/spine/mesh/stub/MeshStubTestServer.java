@@ -34,6 +34,8 @@ final class MeshStubTestServer implements AutoCloseable {
         properties.put("opencpis.mesh.inbound.enabled", "false");
         properties.put("opencpis.mesh.stub.sweep-initial-delay", "1h");
         properties.put("opencpis.mesh.shared-key", SHARED_KEY);
+        // the service's token security is bootstrap's to configure (the stub has its own NHSMESH auth)
+        properties.put("micronaut.security.enabled", "false");
         properties.putAll(extra);
         start();
     }

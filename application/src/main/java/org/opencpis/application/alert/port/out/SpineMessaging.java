@@ -1,6 +1,9 @@
 package org.opencpis.application.alert.port.out;
 
+import org.opencpis.application.shared.port.out.MessagingUnavailable;
+import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.domain.alert.AccessNotification;
+import org.opencpis.domain.alert.InactiveNumberNotice;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.upload.RecordResult;
 import org.opencpis.domain.upload.UploadAcknowledgement;
@@ -35,5 +38,27 @@ public interface SpineMessaging {
     default void sendUploadAcknowledgement(UploadAcknowledgement acknowledgement, Iterable<RecordResult> records,
                                            Organisation recipient) {
         throw new MessagingUnavailable("this Spine messaging cannot send upload acknowledgements");
+    }
+
+    /**
+     * Sends an Inactive NHS Number Notification (workflow {@code CPIS_INACTIVE_NHS_NUMBER}) to the
+     * LA's mailbox, with the notice id as the idempotency key. The default refuses, as messaging
+     * that cannot carry these notices yet; the notice then stays in its outbox and is retried.
+     *
+     * @throws MessagingUnavailable when it could not be sent now and should be retried later
+     */
+    default void sendInactiveNumberNotice(InactiveNumberNotice notice, Organisation recipient) {
+        throw new MessagingUnavailable("this Spine messaging cannot send inactive NHS number notifications");
+    }
+
+    /**
+     * Sends a cohort's joiners and leavers (workflow {@code CPIS_COHORT}) to the owning 0-19
+     * service's mailbox, with the cohort id and the changes' cursor as the idempotency key. The
+     * default refuses; the changes then stay unpushed and are retried.
+     *
+     * @throws MessagingUnavailable when it could not be sent now and should be retried later
+     */
+    default void sendCohortChanges(CohortChanges changes, Organisation recipient) {
+        throw new MessagingUnavailable("this Spine messaging cannot send cohort changes");
     }
 }

@@ -1,4 +1,4 @@
-package org.opencpis.application.alert.port.out;
+package org.opencpis.application.shared.port.out;
 
 /** A message could not be handed to Spine messaging now (server down, throttled, no mailbox yet): retry later. */
 public class MessagingUnavailable extends RuntimeException {
