@@ -14,7 +14,8 @@ import org.opencpis.domain.upload.UploadAcknowledgement;
 
 /**
  * Spine messaging that records each message it accepts, in order, and can be told to refuse sends
- * with {@link MessagingUnavailable}: the next n of them, or every one to a given recipient.
+ * with {@link MessagingUnavailable}: the next n of them, or every one to a given recipient. Like
+ * every adapter, it refuses a recipient without a mailbox. Passes {@link SpineMessagingOutageContractTest}.
  */
 public final class RecordingSpineMessaging implements SpineMessaging {
     private final List<Sent> sent = new ArrayList<>();
@@ -48,6 +49,10 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     }
 
     private void refuseIfTold(Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            refused++;
+            throw new MessagingUnavailable("organisation " + recipient.odsCode() + " has no mailbox yet");
+        }
         if (failuresToCome > 0 || unreachable.contains(recipient.odsCode())) {
             failuresToCome = Math.max(failuresToCome - 1, 0);
             refused++;
