@@ -239,6 +239,30 @@ class PdsFhirFailuresTest {
     }
 
     @Test
+    void aSupersededRestrictedRecordNamesTheNewNumberButNotWhereThePersonLives() {
+        NhsNumber replacement = new NhsNumber("9990000042");
+        pds.patient(NUMBER.value(), PdsJson.patient(replacement.value(), AMY, PLACED, "U").replace("\"code\": \"U\"", "\"code\": \"R\""));
+
+        Verification verification = adapter().verify(NUMBER, AMY);
+
+        assertEquals(RecordOutcome.CPR05, verification.outcome());
+        assertEquals(replacement, verification.supersededBy());
+        assertEquals(Placement.NONE, verification.placement());
+    }
+
+    @Test
+    void retryAfterMayBeAnHttpDate() {
+        amyInPds();
+        String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(clock.instant().plusSeconds(3).atZone(java.time.ZoneOffset.UTC));
+        pds.thenAnswer(new FakePdsServer.Answer(503, Map.of("Retry-After", inThreeSeconds), "", Duration.ZERO));
+
+        assertEquals(RecordOutcome.CPR06, adapter().verify(NUMBER, AMY).outcome());
+
+        assertEquals(List.of(Duration.ofSeconds(3)), waits);
+    }
+
+    @Test
     void anInvalidatedRecordHasNoMatch() {
         pds.thenAnswer(FakePdsServer.Answer.of(404, PdsJson.outcome("INVALIDATED_RESOURCE")));
 
