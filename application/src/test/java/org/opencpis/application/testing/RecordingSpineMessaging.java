@@ -16,13 +16,14 @@ import org.opencpis.domain.upload.UploadAcknowledgement;
 
 /**
  * Spine messaging that records each message it accepts, in order, and can be told to refuse sends
- * with {@link MessagingUnavailable}: the next n of them, or every one to a given recipient.
+ * with {@link MessagingUnavailable}: the next n of them, or every one to a given recipient. Like
+ * every adapter, it refuses a recipient without a mailbox. Passes {@link SpineMessagingOutageContractTest}.
  */
 public final class RecordingSpineMessaging implements SpineMessaging {
     private final List<Sent> sent = new ArrayList<>();
     private final List<SentAcknowledgement> acknowledgements = new ArrayList<>();
     private final List<SentNotice> notices = new ArrayList<>();
-    private final List<CohortChanges> cohortChanges = new ArrayList<>();
+    private final List<SentChanges> cohortChanges = new ArrayList<>();
     private final Set<OdsCode> unreachable = new HashSet<>();
     private int failuresToCome;
     private int refused;
@@ -34,6 +35,10 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     /** An upload acknowledgement accepted for delivery, with its records as they were read. */
     public record SentAcknowledgement(UploadAcknowledgement acknowledgement, List<RecordResult> records,
                                       Organisation recipient) {
+    }
+
+    /** A cohort's changes accepted for delivery. */
+    public record SentChanges(CohortChanges changes, Organisation recipient) {
     }
 
     /** An inactive NHS number notice accepted for delivery. */
@@ -64,10 +69,14 @@ public final class RecordingSpineMessaging implements SpineMessaging {
     @Override
     public synchronized void sendCohortChanges(CohortChanges changes, Organisation recipient) {
         refuseIfTold(recipient);
-        cohortChanges.add(changes);
+        cohortChanges.add(new SentChanges(changes, recipient));
     }
 
     private void refuseIfTold(Organisation recipient) {
+        if (recipient.meshMailboxId() == null) {
+            refused++;
+            throw new MessagingUnavailable("organisation " + recipient.odsCode() + " has no mailbox yet");
+        }
         if (failuresToCome > 0 || unreachable.contains(recipient.odsCode())) {
             failuresToCome = Math.max(failuresToCome - 1, 0);
             refused++;
@@ -111,6 +120,11 @@ public final class RecordingSpineMessaging implements SpineMessaging {
 
     /** The accepted cohort pushes, in the order they were sent. */
     public synchronized List<CohortChanges> cohortChanges() {
+        return cohortChanges.stream().map(SentChanges::changes).toList();
+    }
+
+    /** The accepted cohort pushes with their recipients, in the order they were sent. */
+    public synchronized List<SentChanges> cohortPushes() {
         return List.copyOf(cohortChanges);
     }
 

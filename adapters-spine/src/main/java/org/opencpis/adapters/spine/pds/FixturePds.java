@@ -1,6 +1,7 @@
 package org.opencpis.adapters.spine.pds;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +26,14 @@ import org.slf4j.LoggerFactory;
  * service at start-up with a {@link PdsStubConfigurationException} instead of at the first upload.
  * It logs one line saying that the stub is in use, and never logs child data.
  *
+ * <p>In use while {@code opencpis.pds.mode} ({@code OPENCPIS_PDS_MODE}) is {@code stub}, the
+ * default; {@code fhir} selects the real adapter, {@code pds.fhir.PdsFhirDemographics}, instead.
+ *
  * <p>Thread-safe. Tests and demonstrations may {@link #markSuperseded supersede} a number while
  * the service runs; the change is held in memory only.
  */
 @Context
+@Requires(property = "opencpis.pds.mode", value = "stub", defaultValue = "stub")
 public class FixturePds implements Demographics {
     private static final Logger LOG = LoggerFactory.getLogger(FixturePds.class);
 

@@ -13,8 +13,10 @@ import org.opencpis.domain.plan.RecordOutcome;
 import org.opencpis.domain.plan.Subject;
 
 /**
- * The PDS stub's decision: which CPR code an upload gets, given what the stub holds for the NHS
- * number. The rules, in order:
+ * The decision every PDS adapter makes: which CPR code an upload gets, given what PDS holds for
+ * the NHS number. The stub ({@link FixturePds}) and the FHIR adapter
+ * ({@code pds.fhir.PdsFhirDemographics}) both answer through {@link #match}, so the two cannot
+ * drift apart. The rules, in order:
  * <ol>
  *   <li>no record: {@link UnknownNumbers#MATCH} answers CPR06, {@link UnknownNumbers#NO_MATCH} CPR01;</li>
  *   <li>an old-style number: CPR04;</li>
@@ -56,8 +58,31 @@ public final class PdsMatcher {
         if (held == null) {
             return unknownNumbers == UnknownNumbers.MATCH
                     ? new Verification(RecordOutcome.CPR06, null, UNKNOWN_ACCEPTED)
-                    : new Verification(RecordOutcome.CPR01, null, NOT_IN_PDS);
+                    : notInPds();
         }
+        return match(held, uploaded);
+    }
+
+    /** CPR01: PDS holds no record for the number. */
+    public static Verification notInPds() {
+        return new Verification(RecordOutcome.CPR01, null, NOT_IN_PDS);
+    }
+
+    /** CPR04: PDS does not take the number as a current NHS number. */
+    public static Verification oldStyle() {
+        return OLD_STYLE_NUMBER;
+    }
+
+    /**
+     * Rules 2 to 6 for a record PDS holds, whoever asked it: the stub from its fixture, the FHIR
+     * adapter from the Patient resource PDS answered.
+     *
+     * @param held     what PDS holds for the number; never null
+     * @param uploaded the demographics the LA sent
+     */
+    public static Verification match(PdsRecord held, Subject uploaded) {
+        Objects.requireNonNull(held, "held");
+        Objects.requireNonNull(uploaded, "uploaded");
         if (held.status() == PdsStatus.OLD_STYLE) {
             return OLD_STYLE_NUMBER;
         }
