@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.opencpis.application.alert.port.out.AccessEvents;
 import org.opencpis.application.alert.port.out.AccessNotifications;
 import org.opencpis.application.alert.port.out.InactiveNumberNotices;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.alert.service.InactiveNumberRelay;
 import org.opencpis.application.alert.service.InactiveNumberService;
 import org.opencpis.application.alert.service.NotificationInboxService;
@@ -23,6 +23,7 @@ import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.organisation.service.OrganisationService;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.plan.port.out.RecordChanges;
 import org.opencpis.application.plan.service.PlanService;
 import org.opencpis.application.plan.service.PurgeService;
 import org.opencpis.application.shared.port.out.Transactions;
@@ -64,14 +65,14 @@ public class ServiceWiring {
     }
 
     @Singleton
-    PlanService planService(ProtectionRecords records, CohortMembership membership, Organisations organisations,
+    PlanService planService(ProtectionRecords records, RecordChanges membership, Organisations organisations,
                             Demographics demographics,
                             AuditTrail audit, Transactions transactions, Clock clock) {
         return new PlanService(records, membership, organisations, demographics, audit, transactions, clock);
     }
 
     @Singleton
-    PurgeService purgeService(ProtectionRecords records, CohortMembership membership, AuditTrail audit,
+    PurgeService purgeService(ProtectionRecords records, RecordChanges membership, AuditTrail audit,
                               Transactions transactions, Clock clock) {
         return new PurgeService(records, membership, audit, transactions, clock);
     }

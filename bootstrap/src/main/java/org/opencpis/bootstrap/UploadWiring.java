@@ -3,9 +3,9 @@ package org.opencpis.bootstrap;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.audit.port.out.AuditTrail;
-import org.opencpis.application.cohort.service.CohortMembership;
+import org.opencpis.application.plan.port.out.RecordChanges;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
@@ -33,7 +33,7 @@ public class UploadWiring {
 
     @Singleton
     UploadProcessor uploadProcessor(Uploads uploads, UploadContents contents, UploadResults results,
-                                    UploadFormats formats, ProtectionRecords records, CohortMembership membership,
+                                    UploadFormats formats, ProtectionRecords records, RecordChanges membership,
                                     Organisations organisations, Demographics demographics, AuditTrail audit,
                                     Transactions transactions, Clock clock) {
         return new UploadProcessor(uploads, contents, results, formats, records, membership, organisations, demographics,

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.alert.InactiveNumberNotice;
 import org.opencpis.domain.cohort.CohortChanges;

@@ -2,7 +2,7 @@ package org.opencpis.application.testing;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.shared.OdsCode;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.plan.PlanType;

@@ -43,6 +43,8 @@ class AuthorizationMatrixIT extends ApiTestBase {
     private static final String[] DAN = {"9990001073", "Lee", "Dan", "2017-05-05"};
     private static final String TRUST_BODY = "{\"name\": \"Test Hospital NHS Trust\", \"type\": \"NHS_ORGANISATION\"}";
     private static final String BEN_LAC = planBody(BEN, "\"lacLegalStatus\": \"S31\", \"localId\": \"OWNER-CASE\"");
+    private static final String COHORT_BODY = "{\"ownerOdsCode\": \"" + Caller.TRUST + "\", \"name\": \"Matrix cohort\", "
+            + "\"localAuthorityOdsCodes\": [\"" + OWN_LA + "\"]}";
 
     private enum Dialect { PROBLEM, FHIR, OTHER }
 
@@ -77,6 +79,7 @@ class AuthorizationMatrixIT extends ApiTestBase {
         assertEquals(2, ownNotifications.size(), "two unscheduled queries, two notifications for the owner");
 
         ownUpload = processedUpload(Tokens.la(OWN_LA), uploadFile(1));
+        assertEquals(201, api().put("/api/v1/cohorts/matrix", Tokens.admin(), COHORT_BODY).status());
         defineEndpoints();
     }
 
@@ -164,6 +167,16 @@ class AuthorizationMatrixIT extends ApiTestBase {
                         assertEquals(1, ((Number) response.json().get("acknowledged")).intValue());
                     }
                 }));
+
+        endpoints.add(new Endpoint("PUT /api/v1/cohorts/{cohortId}", "PUT", caller -> "/api/v1/cohorts/matrix",
+                caller -> COHORT_BODY, Dialect.PROBLEM, Caller.ADMIN, Map.of(Caller.ADMIN, 200), (caller, response) ->
+                assertEquals(List.of(OWN_LA), response.json().get("localAuthorityOdsCodes"))));
+        endpoints.add(new Endpoint("GET /api/v1/cohorts/{cohortId}/members", "GET", caller -> "/api/v1/cohorts/matrix/members",
+                null, Dialect.PROBLEM, Caller.B0170, Map.of(Caller.B0170, 200), (caller, response) ->
+                assertFalse(((List<?>) response.json().get("members")).isEmpty())));
+        endpoints.add(new Endpoint("GET /api/v1/cohorts/{cohortId}/changes", "GET", caller -> "/api/v1/cohorts/matrix/changes",
+                null, Dialect.PROBLEM, Caller.B0170, Map.of(Caller.B0170, 200), (caller, response) ->
+                assertFalse(((List<?>) response.json().get("joined")).isEmpty())));
 
         endpoints.add(new Endpoint("GET /api/v1/audit", "GET", caller -> "/api/v1/audit?nhsNumber=" + DAN[0], null,
                 Dialect.PROBLEM, Caller.AUDITOR, Map.of(Caller.AUDITOR, 200), (caller, response) ->

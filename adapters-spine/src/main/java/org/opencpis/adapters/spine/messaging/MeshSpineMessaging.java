@@ -9,7 +9,7 @@ import org.opencpis.adapters.spine.mesh.client.MeshClient;
 import org.opencpis.adapters.spine.mesh.client.MeshRejected;
 import org.opencpis.adapters.spine.mesh.client.MeshUnavailable;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.domain.alert.InactiveNumberNotice;

@@ -2,7 +2,7 @@ package org.opencpis.adapters.spine.messaging;
 
 import io.micronaut.json.JsonMapper;
 import java.util.List;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.testing.SpineMessagingContractTest;
 import org.opencpis.application.testing.TestData;
 import org.opencpis.domain.organisation.Organisation;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.opencpis.application.alert.port.in.DeliverNotificationsUseCase;
 import org.opencpis.application.alert.port.out.AccessNotifications;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.outbox.OutboxRelay;
 import org.opencpis.application.shared.port.out.Transactions;

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.opencpis.application.cohort.port.out.Cohorts;
 import org.opencpis.application.plan.port.out.Placement;
+import org.opencpis.application.plan.port.out.RecordChanges;
 import org.opencpis.domain.cohort.Cohort;
 import org.opencpis.domain.cohort.CohortId;
 import org.opencpis.domain.cohort.CohortPlacement;
@@ -24,7 +25,7 @@ import org.opencpis.domain.shared.NhsNumber;
  * child's placements (an indexed lookup) and those the child is already in: it never rescans
  * every cohort.
  */
-public final class CohortMembership {
+public final class CohortMembership implements RecordChanges {
     private final Cohorts cohorts;
     private final Clock clock;
 
@@ -34,9 +35,15 @@ public final class CohortMembership {
     }
 
     /** After a record was created or revised: records where it places its child, then updates the child's memberships. */
+    @Override
     public void recordStored(ProtectionRecord record, Placement pds) {
         cohorts.place(record.id(), CohortPlacement.of(record, pds.gpPractice(), pds.postcode()));
         refresh(record.key().nhsNumber());
+    }
+
+    @Override
+    public void personChanged(NhsNumber nhsNumber) {
+        refresh(nhsNumber);
     }
 
     /** Brings the person's memberships up to date with their visible records (after a withdrawal, a purge, ...). */

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.application.cohort.port.in.DeliverCohortPushesUseCase;
 import org.opencpis.application.cohort.port.out.Cohorts;

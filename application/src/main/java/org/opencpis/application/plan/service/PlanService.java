@@ -1,5 +1,6 @@
 package org.opencpis.application.plan.service;
 
+import org.opencpis.application.plan.port.out.RecordChanges;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import org.opencpis.application.plan.port.in.RecordPlanUseCase;
 import org.opencpis.application.plan.port.in.WithdrawPlanUseCase;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
-import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.plan.port.out.Verification;
@@ -35,14 +35,14 @@ import org.opencpis.domain.shared.NhsNumber;
  */
 public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, WithdrawPlanUseCase {
     private final ProtectionRecords records;
-    private final CohortMembership membership;
+    private final RecordChanges membership;
     private final Organisations organisations;
     private final Demographics demographics;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public PlanService(ProtectionRecords records, CohortMembership membership, Organisations organisations,
+    public PlanService(ProtectionRecords records, RecordChanges membership, Organisations organisations,
                        Demographics demographics, AuditTrail audit, Transactions transactions, Clock clock) {
         this.records = records;
         this.membership = membership;
@@ -142,7 +142,7 @@ public final class PlanService implements RecordPlanUseCase, ReadPlansUseCase, W
             Optional<ProtectionRecord> found = ownedByActor(context, key) ? records.findCurrentForUpdate(key) : Optional.empty();
             found.ifPresent(record -> {
                 records.update(record.withdraw(LocalDate.now(clock)));
-                membership.refresh(key.nhsNumber());
+                membership.personChanged(key.nhsNumber());
             });
             append(context, "PLAN_WITHDRAW:" + key.planType(), key.nhsNumber(), found.isPresent() ? "WITHDRAWN" : "NOT_FOUND");
             return found.isPresent();

@@ -1,11 +1,11 @@
 package org.opencpis.application.plan.service;
 
+import org.opencpis.application.plan.port.out.RecordChanges;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.plan.port.in.PurgeExpiredPlansUseCase;
-import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.domain.audit.AuditEntry;
@@ -22,12 +22,12 @@ public final class PurgeService implements PurgeExpiredPlansUseCase {
     private static final Actor PURGER = Actor.system("purge");
 
     private final ProtectionRecords records;
-    private final CohortMembership membership;
+    private final RecordChanges membership;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public PurgeService(ProtectionRecords records, CohortMembership membership, AuditTrail audit, Transactions transactions,
+    public PurgeService(ProtectionRecords records, RecordChanges membership, AuditTrail audit, Transactions transactions,
                         Clock clock) {
         this.records = records;
         this.membership = membership;
@@ -55,7 +55,7 @@ public final class PurgeService implements PurgeExpiredPlansUseCase {
             audit.append(new AuditEntry(clock.instant(), PURGER, "PLAN_PURGE:" + record.key().planType(),
                     record.key().nhsNumber(), null, record.isWithdrawn() ? "WITHDRAWN_PURGED" : "EXPIRED_PURGED"));
         }
-        due.stream().map(record -> record.key().nhsNumber()).distinct().forEach(membership::refresh);
+        due.stream().map(record -> record.key().nhsNumber()).distinct().forEach(membership::personChanged);
         return due.size();
     }
 }

@@ -1,8 +1,8 @@
 package org.opencpis.application.upload.service;
 
+import org.opencpis.application.plan.port.out.RecordChanges;
 import java.util.Optional;
 import java.util.UUID;
-import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.domain.plan.PlanDetails;
@@ -23,10 +23,10 @@ final class RecordKeeping {
     enum Change { CREATED, UPDATED, UNCHANGED }
 
     private final ProtectionRecords records;
-    private final CohortMembership membership;
+    private final RecordChanges membership;
     private boolean lastWasNew;
 
-    RecordKeeping(ProtectionRecords records, CohortMembership membership) {
+    RecordKeeping(ProtectionRecords records, RecordChanges membership) {
         this.records = records;
         this.membership = membership;
     }

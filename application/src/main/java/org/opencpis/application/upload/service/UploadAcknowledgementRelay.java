@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.outbox.OutboxRelay;
 import org.opencpis.application.shared.port.out.Transactions;

@@ -1,5 +1,6 @@
 package org.opencpis.application.upload.service;
 
+import org.opencpis.application.plan.port.out.RecordChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
-import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.application.shared.RequestContext;
@@ -82,7 +82,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     private final UploadResults results;
     private final UploadFormats formats;
     private final ProtectionRecords records;
-    private final CohortMembership membership;
+    private final RecordChanges membership;
     private final Organisations organisations;
     private final Demographics demographics;
     private final AuditTrail audit;
@@ -90,7 +90,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     private final Clock clock;
 
     public UploadProcessor(Uploads uploads, UploadContents contents, UploadResults results, UploadFormats formats,
-                           ProtectionRecords records, CohortMembership membership, Organisations organisations,
+                           ProtectionRecords records, RecordChanges membership, Organisations organisations,
                            Demographics demographics, AuditTrail audit, Transactions transactions, Clock clock) {
         this.uploads = uploads;
         this.membership = membership;

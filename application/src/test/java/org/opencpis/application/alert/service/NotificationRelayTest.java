@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.testing.DirectTransactions;
 import org.opencpis.application.testing.InMemoryAccessNotifications;
 import org.opencpis.application.testing.InMemoryOrganisations;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.testing.LineUploadFormats.Builder;
 import org.opencpis.application.testing.RecordingSpineMessaging.SentAcknowledgement;
 import org.opencpis.application.testing.TestData;

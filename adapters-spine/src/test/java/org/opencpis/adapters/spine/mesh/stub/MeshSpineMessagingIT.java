@@ -15,7 +15,7 @@ import org.opencpis.adapters.spine.mesh.client.MeshClient;
 import org.opencpis.adapters.spine.mesh.client.MeshCredentials;
 import org.opencpis.adapters.spine.mesh.client.RetryPolicy;
 import org.opencpis.adapters.spine.messaging.MeshSpineMessaging;
-import org.opencpis.application.alert.port.out.SpineMessaging;
+import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.testing.SpineMessagingOutageContractTest;
 import org.opencpis.application.testing.TestData;
 import org.opencpis.domain.organisation.Organisation;

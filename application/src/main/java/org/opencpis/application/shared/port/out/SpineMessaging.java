@@ -1,6 +1,5 @@
-package org.opencpis.application.alert.port.out;
+package org.opencpis.application.shared.port.out;
 
-import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.domain.cohort.CohortChanges;
 import org.opencpis.domain.alert.AccessNotification;
 import org.opencpis.domain.alert.InactiveNumberNotice;
