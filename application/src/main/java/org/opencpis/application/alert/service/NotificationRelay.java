@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencpis.application.alert.port.in.DeliverNotificationsUseCase;
 import org.opencpis.application.alert.port.out.AccessNotifications;
 import org.opencpis.application.alert.port.out.AccessNotifications.ClaimedNotification;
@@ -25,6 +28,10 @@ import org.opencpis.domain.organisation.Organisation;
  * start is released at once. A relay that dies between sending and recording leaves a claim
  * that expires, so that notification is sent again with the same idempotency key: delivery is
  * at least once, never lost.
+ *
+ * <p>A send that succeeded but could not be recorded (the database went away in between) is
+ * remembered by this relay, and recorded by its next passes without being sent again: a database
+ * outage alone never duplicates a notification. Only a relay that dies in that window forgets it.
  */
 public final class NotificationRelay implements DeliverNotificationsUseCase {
     private static final System.Logger LOG = System.getLogger(NotificationRelay.class.getName());
@@ -39,6 +46,8 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
     private final SpineMessaging messaging;
     private final Transactions transactions;
     private final Clock clock;
+    /** Sent, but not yet recorded as delivered: recorded by a later pass, never sent again by this relay. */
+    private final Set<UUID> sentUnrecorded = ConcurrentHashMap.newKeySet();
 
     public NotificationRelay(AccessNotifications notifications, Organisations organisations, SpineMessaging messaging,
                              Transactions transactions, Clock clock) {
@@ -51,6 +60,7 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
 
     @Override
     public int deliverDue() {
+        recordSentEarlier();
         Instant claimedAt = clock.instant();
         Instant lastStart = claimedAt.plus(LEASE).minus(SEND_BUDGET);
         List<ClaimedNotification> claimed = transactions.inTransaction(() -> notifications.claimDue(claimedAt, LEASE, BATCH));
@@ -65,13 +75,39 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
         return delivered;
     }
 
+    /** Records the sends of earlier passes that could not be recorded then; stops at the first that still cannot. */
+    private void recordSentEarlier() {
+        for (UUID id : List.copyOf(sentUnrecorded)) {
+            transactions.run(() -> notifications.markDelivered(id, clock.instant()));
+            sentUnrecorded.remove(id);
+        }
+    }
+
     private boolean deliver(ClaimedNotification claim) {
+        var notification = claim.notification();
+        UUID id = notification.notificationId();
+        if (!sentUnrecorded.contains(id) && !send(claim)) {
+            return false;
+        }
+        try {
+            transactions.run(() -> notifications.markDelivered(id, clock.instant()));
+            sentUnrecorded.remove(id);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Notification " + id + " was sent but could not be recorded ("
+                    + e.getClass().getSimpleName() + "); it will be recorded, not sent again");
+            return false;
+        }
+    }
+
+    /** Sends the notification; false (and due again after the back-off) when it could not be sent. */
+    private boolean send(ClaimedNotification claim) {
         var notification = claim.notification();
         try {
             Optional<Organisation> recipient = transactions.inTransaction(() -> organisations.find(notification.localAuthority()));
             messaging.sendAccessNotification(notification, recipient.orElseThrow(
                     () -> new MessagingUnavailable("local authority " + notification.localAuthority() + " is not registered")));
-            transactions.run(() -> notifications.markDelivered(notification.notificationId(), clock.instant()));
+            sentUnrecorded.add(notification.notificationId());
             return true;
         } catch (MessagingUnavailable e) {
             retryLater(claim);
