@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -77,6 +79,33 @@ public final class RestartablePostgres implements AutoCloseable {
     /** A new connection of the test's own, to look at what the service stored. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, "postgres");
+    }
+
+    /** The single number a query answers (a count), with the test's own connection. */
+    public long number(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("could not run " + sql, e);
+        }
+    }
+
+    /** An update with the test's own connection; the number of rows changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("could not run " + sql, e);
+        }
     }
 
     public synchronized boolean running() {
