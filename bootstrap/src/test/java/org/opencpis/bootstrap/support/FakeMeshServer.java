@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A MESH server in trouble, for fault-injection tests: a local HTTP server (JDK {@link HttpServer})
- * standing where {@code opencpis.mesh.url} points, which either answers 503, or forwards each
- * request to a real MESH (OpenCPIS's MESH stub) only after a delay longer than the client's
- * timeout, or forwards at once. Every request is logged with its mode and time, without bodies or
- * credentials.
+ * standing where {@code opencpis.mesh.url} points. It follows a script, one mode per request in
+ * the order they arrive, then forwards everything: {@link Mode#UNAVAILABLE} answers 503,
+ * {@link Mode#SLOW} forwards the request to a real MESH (OpenCPIS's MESH stub) only after a delay
+ * longer than the client's timeout (so MESH acts on it, but the client has stopped listening), and
+ * {@link Mode#FORWARD} forwards at once. Every request is logged with its mode and time, without
+ * bodies or credentials.
  */
 public final class FakeMeshServer implements AutoCloseable {
     public enum Mode { UNAVAILABLE, SLOW, FORWARD }
@@ -40,11 +41,13 @@ public final class FakeMeshServer implements AutoCloseable {
     private final URI target;
     private final Duration slowness;
     private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UNAVAILABLE);
+    private final List<Mode> script;
     private final List<Seen> seen = new ArrayList<>();
+    private final List<String> answers = new ArrayList<>();
 
-    private FakeMeshServer(URI target, Duration slowness) throws IOException {
+    private FakeMeshServer(URI target, Duration slowness, List<Mode> script) throws IOException {
         this.target = target;
+        this.script = script;
         this.slowness = slowness;
         this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -52,10 +55,10 @@ public final class FakeMeshServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts the fake in mode {@link Mode#UNAVAILABLE}, forwarding (when told to) to {@code target}. */
-    public static FakeMeshServer start(URI target, Duration slowness) {
+    /** Starts the fake: the n-th request is handled in the n-th mode of {@code script}, and any after them forwarded. */
+    public static FakeMeshServer start(URI target, Duration slowness, Mode... script) {
         try {
-            return new FakeMeshServer(target, slowness);
+            return new FakeMeshServer(target, slowness, List.of(script));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -65,19 +68,23 @@ public final class FakeMeshServer implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
-    public void mode(Mode next) {
-        mode.set(next);
-    }
-
     public List<Seen> seen() {
         synchronized (seen) {
             return new ArrayList<>(seen);
         }
     }
 
+    /** What MESH answered to each forwarded request: method, path and status. */
+    public List<String> answers() {
+        synchronized (answers) {
+            return new ArrayList<>(answers);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        Mode now = mode.get();
+        Mode now;
         synchronized (seen) {
+            now = seen.size() < script.size() ? script.get(seen.size()) : Mode.FORWARD;
             seen.add(new Seen(Instant.now(), now, exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
         }
         try (exchange) {
@@ -113,6 +120,9 @@ public final class FakeMeshServer implements AutoCloseable {
             }
         });
         HttpResponse<byte[]> response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        synchronized (answers) {
+            answers.add(exchange.getRequestMethod() + " " + uri.getPath() + " -> " + response.statusCode());
+        }
         response.headers().map().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);

@@ -123,11 +123,21 @@ public final class MeshClient {
         }
     }
 
-    /** The message id MESH holds for this local id from this mailbox, or null when it has none. */
+    /**
+     * The message id MESH holds for this local id from this mailbox, or null when it has none.
+     * Tracking by local id (deprecated in the spec, but the only lookup by local id) answers in the
+     * v1 shape, {@code messageId}, even to a v2 client; {@code message_id} is read too, for a
+     * server that answers in the v2 shape.
+     */
     public String trackedMessageId(String localId) {
         HttpResponse<byte[]> response = exchange(() -> request(outbox() + "/tracking/"
                 + URLEncoder.encode(localId, StandardCharsets.UTF_8)).GET(), false);
-        return response.statusCode() == 200 ? (String) json(response).get("message_id") : null;
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        Map<String, Object> tracking = json(response);
+        Object id = tracking.get("message_id") != null ? tracking.get("message_id") : tracking.get("messageId");
+        return id instanceof String messageId && !messageId.isBlank() ? messageId : null;
     }
 
     /** Every message id waiting in the inbox, following {@code links.next}. */
