@@ -110,6 +110,8 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
             sentUnrecorded.add(notification.notificationId());
             return true;
         } catch (MessagingUnavailable e) {
+            LOG.log(System.Logger.Level.WARNING, "Notification " + notification.notificationId() + " not sent (attempt "
+                    + claim.attempt() + "): " + e.getMessage() + "; next attempt in " + backOff(claim.attempt()));
             retryLater(claim);
             return false;
         } catch (RuntimeException e) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencpis.application.alert.port.out.MessagingUnavailable;
 import org.opencpis.application.alert.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
@@ -23,7 +26,9 @@ import org.opencpis.domain.upload.UploadAcknowledgement;
  *
  * <p>No send starts unless at least {@link #SEND_BUDGET} of the claim's lease is left. A relay that
  * dies between sending and recording leaves a claim that expires, and the acknowledgement is sent
- * again with the same idempotency key (the upload id): at least once, never lost.
+ * again with the same idempotency key (the upload id): at least once, never lost. An
+ * acknowledgement sent but not recorded because the database went away is remembered, and
+ * recorded by a later pass without being sent again.
  */
 public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledgementsUseCase {
     private static final System.Logger LOG = System.getLogger(UploadAcknowledgementRelay.class.getName());
@@ -39,6 +44,8 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
     private final SpineMessaging messaging;
     private final Transactions transactions;
     private final Clock clock;
+    /** Sent, but not yet recorded as delivered: recorded by a later pass, never sent again by this relay. */
+    private final Set<UUID> sentUnrecorded = ConcurrentHashMap.newKeySet();
 
     public UploadAcknowledgementRelay(Uploads uploads, UploadResults results, Organisations organisations,
                                       SpineMessaging messaging, Transactions transactions, Clock clock) {
@@ -52,6 +59,10 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
 
     @Override
     public int deliverDue() {
+        for (UUID uploadId : List.copyOf(sentUnrecorded)) {
+            transactions.run(() -> uploads.markAcknowledgementDelivered(uploadId, clock.instant()));
+            sentUnrecorded.remove(uploadId);
+        }
         Instant claimedAt = clock.instant();
         Instant lastStart = claimedAt.plus(LEASE).minus(SEND_BUDGET);
         List<DueAcknowledgement> claimed = transactions.inTransaction(
@@ -68,6 +79,23 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
     }
 
     private boolean deliver(DueAcknowledgement due) {
+        UUID uploadId = due.acknowledgement().uploadId();
+        if (!sentUnrecorded.contains(uploadId) && !send(due)) {
+            return false;
+        }
+        try {
+            transactions.run(() -> uploads.markAcknowledgementDelivered(uploadId, clock.instant()));
+            sentUnrecorded.remove(uploadId);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Acknowledgement of upload " + uploadId + " was sent but could not be"
+                    + " recorded (" + e.getClass().getSimpleName() + "); it will be recorded, not sent again");
+            return false;
+        }
+    }
+
+    /** Sends the acknowledgement; false (and due again after the back-off) when it could not be sent. */
+    private boolean send(DueAcknowledgement due) {
         UploadAcknowledgement acknowledgement = due.acknowledgement();
         try {
             Organisation recipient = transactions.inTransaction(() -> organisations.find(acknowledgement.localAuthority()))
@@ -75,9 +103,11 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
                             + " is not registered"));
             messaging.sendUploadAcknowledgement(acknowledgement,
                     new StoredResults(acknowledgement.resultsOf(), results, transactions), recipient);
-            transactions.run(() -> uploads.markAcknowledgementDelivered(acknowledgement.uploadId(), clock.instant()));
+            sentUnrecorded.add(acknowledgement.uploadId());
             return true;
         } catch (MessagingUnavailable e) {
+            LOG.log(System.Logger.Level.WARNING, "Acknowledgement of upload " + acknowledgement.uploadId() + " not sent (attempt "
+                    + due.attempt() + "): " + e.getMessage() + "; next attempt in " + backOff(due.attempt()));
             retryLater(due);
             return false;
         } catch (RuntimeException e) {
