@@ -78,8 +78,9 @@ class DatabaseRestartUnderLoadIT {
             }
             int inDoubt = Ledger.assertEveryAnsweredQueryNotifiedOnce(outcomes, ledger, Setup.LAS.size());
 
-            // the relay, which also lost its database, delivers every notification after the outage
-            Await.until(PATIENCE, () -> "every notification delivered", () -> undelivered(postgres) == 0);
+            // the relay, which also lost its database, delivers every notification after the outage; a batch it had
+            // claimed when the database went stays claimed until its two-minute lease runs out, hence the patience
+            Await.until(Duration.ofMinutes(4), () -> "every notification delivered", () -> undelivered(postgres) == 0);
             Set<UUID> stored = notificationIds(postgres);
             InProcessSpineMessaging messaging = service.context().getBean(InProcessSpineMessaging.class);
             assertEquals(stored, new HashSet<>(messaging.sendsPerNotification().keySet()), "each stored notification was sent");
