@@ -61,7 +61,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("OPENCPIS_PDS_UNKNOWN", "match");
         env.putAll(environment);
         try {
-            ServiceProcess service = new ServiceProcess(builder.start(), port, logFile);
+            Process process = builder.start();
+            // should the test JVM itself be stopped, the service must not outlive it
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "service-process-stop"));
+            ServiceProcess service = new ServiceProcess(process, port, logFile);
             service.awaitHealthy();
             return service;
         } catch (IOException e) {
