@@ -96,7 +96,10 @@ class OrganisationApiIT extends ApiTestBase {
         org.junit.jupiter.api.Assertions.assertTrue(description.body().contains("/api/v1/plans/{nhsNumber}/{planType}"));
         Api.Response ui = api().get("/openapi-ui/index.html", null);
         assertEquals(200, ui.status());
-        org.junit.jupiter.api.Assertions.assertTrue(ui.body().contains("SwaggerUIBundle"));
+        org.junit.jupiter.api.Assertions.assertTrue(ui.body().contains("<script src=\"/openapi-ui/start.js\">"), ui.body());
+        Api.Response start = api().get("/openapi-ui/start.js", null);
+        assertEquals(200, start.status());
+        org.junit.jupiter.api.Assertions.assertTrue(start.body().contains("SwaggerUIBundle"), start.body());
         assertEquals(200, api().get("/openapi-assets/swagger-ui-bundle.js", null).status());
     }
 

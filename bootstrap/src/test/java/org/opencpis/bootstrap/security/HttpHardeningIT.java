@@ -91,9 +91,18 @@ class HttpHardeningIT extends ApiTestBase {
         assertEquals(200, page.status());
         assertHardened(page, SecurityHeaders.UI_POLICY);
         assertTrue(page.body().contains("<script src=\"/openapi-assets/"), "its scripts are its own, from this origin");
+        assertEquals(page.body().split("<script", -1).length - 1, page.body().split("<script src=\"/", -1).length - 1,
+                "no inline script: every script is a file from this origin");
         String policy = page.header("Content-Security-Policy");
-        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'")
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'none'")
                 && policy.contains("object-src 'none'") && !policy.contains("*"), policy);
+        assertFalse(policy.contains("script-src 'self' 'unsafe-inline'") || policy.contains("unsafe-eval"),
+                "scripts from this origin only: " + policy);
+
+        Api.Response start = api().get("/openapi-ui/start.js", null);
+        assertEquals(200, start.status(), start.toString());
+        assertTrue(start.header("Content-Type").contains("javascript"), start.header("Content-Type"));
+        assertTrue(start.body().contains("SwaggerUIBundle(") && start.body().contains("/openapi/opencpis-0.1.yml"), start.body());
 
         Api.Response asset = api().get("/openapi-assets/swagger-ui-bundle.js", null);
         assertEquals(200, asset.status());

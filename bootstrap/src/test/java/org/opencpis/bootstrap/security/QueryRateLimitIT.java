@@ -55,6 +55,8 @@ class QueryRateLimitIT extends ApiTestBase {
             OperationOutcome outcome = Fhir.parse(refused, OperationOutcome.class);
             assertEquals(1, outcome.getIssue().size());
             assertEquals(Fhir.SPINE_ERROR_SYSTEM, outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getSystem());
+            assertEquals("TOO_MANY_REQUESTS", outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+            assertEquals("throttled", outcome.getIssueFirstRep().getCode().toCode(), "the FHIR issue type of a 429");
             assertTrue(outcome.getIssueFirstRep().getDiagnostics().startsWith("Too many queries"), refused.toString());
             int retryAfter = Integer.parseInt(refused.header("Retry-After"));
             assertTrue(retryAfter >= 1 && retryAfter <= 20, "a token comes back every 20 seconds: " + retryAfter);

@@ -21,7 +21,8 @@ import org.opencpis.domain.shared.NhsNumber;
  * <p>Codes by status: 400 {@code INVALID_SEARCH_DATA} / {@code PRECONDITION_FAILED} /
  * {@code BAD_REQUEST}; 401 and 403 {@code ACCESS_DENIED} (issue type {@code login} and
  * {@code forbidden}); 404 and 405 {@code UNSUPPORTED_SERVICE}; 406, 413, 415 {@code BAD_REQUEST};
- * 503 {@code UNABLE_TO_CALL_SERVICE}; other 5xx {@code FAILURE_TO_PROCESS_MESSAGE}.
+ * 429 {@code TOO_MANY_REQUESTS} (issue type {@code throttled}); 503 {@code UNABLE_TO_CALL_SERVICE}
+ * (issue type {@code transient}); other 5xx {@code FAILURE_TO_PROCESS_MESSAGE}.
  */
 @Singleton
 public class FhirErrors implements ErrorDialect, ExceptionHandler<FhirError, HttpResponse<?>> {
@@ -58,6 +59,7 @@ public class FhirErrors implements ErrorDialect, ExceptionHandler<FhirError, Htt
             case 405 -> response(status, SpineErrorCode.UNSUPPORTED_SERVICE, IssueType.NOTSUPPORTED, detail);
             case 406, 415 -> response(status, SpineErrorCode.BAD_REQUEST, IssueType.NOTSUPPORTED, detail);
             case 413 -> response(status, SpineErrorCode.BAD_REQUEST, IssueType.TOOLONG, detail);
+            case 429 -> response(status, SpineErrorCode.TOO_MANY_REQUESTS, IssueType.THROTTLED, detail);
             case 503 -> response(status, SpineErrorCode.UNABLE_TO_CALL_SERVICE, IssueType.TRANSIENT, detail);
             default -> value >= 500
                     ? response(status, SpineErrorCode.FAILURE_TO_PROCESS_MESSAGE, IssueType.EXCEPTION, detail)

@@ -17,6 +17,11 @@ enum SpineErrorCode {
     ACCESS_DENIED("Access has been denied to process this request", IssueType.FORBIDDEN),
     /** 404 and 405: no such endpoint or interaction. */
     UNSUPPORTED_SERVICE("Unsupported service", IssueType.NOTSUPPORTED),
+    /**
+     * 429: this user's query rate limit is spent; try again after {@code Retry-After}. The code NHS
+     * England's FHIR APIs answer a 429 with, issue type {@code throttled}.
+     */
+    TOO_MANY_REQUESTS("Too many requests", IssueType.THROTTLED),
     /** 503: the service cannot answer now (its database is unavailable); try again. */
     UNABLE_TO_CALL_SERVICE("Unable to call service", IssueType.TRANSIENT),
     /** 500: an unexpected failure, logged by the service. */

@@ -22,11 +22,12 @@ public class SecurityHeaders implements Ordered {
     public static final String STRICT_POLICY =
             "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /**
-     * The API browser: Swagger UI's bundle, stylesheet and the page's one inline start-up script
-     * from this origin, the OpenAPI description fetched from this origin, inline styles and
-     * {@code data:} images (Swagger UI's icons), and nothing else.
+     * The API browser: Swagger UI's bundle, stylesheet and the page's start-up script
+     * ({@code start.js}) from this origin and no inline script, the OpenAPI description fetched
+     * from this origin, inline styles (Swagger UI sets style attributes) and {@code data:} images
+     * (its icons), and nothing else.
      */
-    public static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    public static final String UI_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

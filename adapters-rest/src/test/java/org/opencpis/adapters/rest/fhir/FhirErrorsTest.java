@@ -32,6 +32,7 @@ class FhirErrorsTest {
             "406, NOT_ACCEPTABLE, BAD_REQUEST, not-supported",
             "413, PAYLOAD_TOO_LARGE, BAD_REQUEST, too-long",
             "415, UNSUPPORTED_MEDIA_TYPE, BAD_REQUEST, not-supported",
+            "429, TOO_MANY_REQUESTS, TOO_MANY_REQUESTS, throttled",
             "500, INTERNAL_ERROR, FAILURE_TO_PROCESS_MESSAGE, exception",
             "503, SERVICE_UNAVAILABLE, UNABLE_TO_CALL_SERVICE, transient",
     })

@@ -57,8 +57,13 @@ public final class InactiveNumberRelay implements DeliverInactiveNumberNoticesUs
         }
 
         @Override
+        public String key(InactiveNumberNotice notice) {
+            return notice.noticeId().toString();
+        }
+
+        @Override
         public String describe(InactiveNumberNotice notice) {
-            return "Inactive NHS number notice " + notice.noticeId();
+            return "Inactive NHS number notice " + key(notice);
         }
     }
 }

@@ -71,8 +71,13 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
         }
 
         @Override
+        public String key(AccessNotification notification) {
+            return notification.notificationId().toString();
+        }
+
+        @Override
         public String describe(AccessNotification notification) {
-            return "Notification " + notification.notificationId();
+            return "Notification " + key(notification);
         }
     }
 }

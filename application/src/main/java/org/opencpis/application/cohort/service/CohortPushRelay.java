@@ -89,8 +89,13 @@ public final class CohortPushRelay implements DeliverCohortPushesUseCase {
         }
 
         @Override
+        public String key(Push push) {
+            return push.cohort().id() + "@" + push.changes().cursor();
+        }
+
+        @Override
         public String describe(Push push) {
-            return "Changes of cohort " + push.cohort().id() + " to cursor " + push.changes().cursor();
+            return "Changes of cohort " + key(push);
         }
     }
 }

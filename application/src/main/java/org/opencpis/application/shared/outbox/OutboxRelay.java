@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.shared.port.out.Transactions;
 
@@ -19,6 +21,10 @@ import org.opencpis.application.shared.port.out.Transactions;
  * released at once. A relay that dies between sending and recording leaves a claim that expires,
  * so that message is sent again with the same idempotency key: at least once, never lost.
  *
+ * <p>A send that succeeded but could not be recorded (the database went away in between) is
+ * remembered by this relay and recorded by its next passes without being sent again: a database
+ * outage alone never duplicates a message. Only a relay that dies in that window forgets it.
+ *
  * @param <M> the message kind
  */
 public final class OutboxRelay<M> {
@@ -30,6 +36,8 @@ public final class OutboxRelay<M> {
     private final Timing timing;
     private final Transactions transactions;
     private final Clock clock;
+    /** Sent, but not yet recorded as delivered, by idempotency key: recorded later, never sent again by this relay. */
+    private final Map<String, M> sentUnrecorded = new ConcurrentHashMap<>();
 
     public OutboxRelay(Outbox<M> outbox, Timing timing, Transactions transactions, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -40,6 +48,7 @@ public final class OutboxRelay<M> {
 
     /** Delivers what is due now; returns how many messages were delivered. */
     public int deliverDue() {
+        recordSentEarlier();
         Instant claimedAt = clock.instant();
         Instant lastStart = claimedAt.plus(timing.lease()).minus(timing.sendBudget());
         List<Claim<M>> claimed = transactions.inTransaction(() -> outbox.claimDue(claimedAt, timing.lease(), timing.batch()));
@@ -54,16 +63,45 @@ public final class OutboxRelay<M> {
         return delivered;
     }
 
+    /** Records the sends of earlier passes that could not be recorded then; stops at the first that still cannot. */
+    private void recordSentEarlier() {
+        for (Map.Entry<String, M> sent : List.copyOf(sentUnrecorded.entrySet())) {
+            transactions.run(() -> outbox.markDelivered(sent.getValue(), clock.instant()));
+            sentUnrecorded.remove(sent.getKey());
+        }
+    }
+
     private boolean deliver(Claim<M> claim) {
+        M message = claim.message();
+        String key = outbox.key(message);
+        if (!sentUnrecorded.containsKey(key) && !send(claim)) {
+            return false;
+        }
         try {
-            outbox.send(claim.message());
-            transactions.run(() -> outbox.markDelivered(claim.message(), clock.instant()));
+            transactions.run(() -> outbox.markDelivered(message, clock.instant()));
+            sentUnrecorded.remove(key);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, outbox.describe(message) + " was sent but could not be recorded ("
+                    + e.getClass().getSimpleName() + "); it will be recorded, not sent again");
+            return false;
+        }
+    }
+
+    /** Sends the message; false (and due again after the back-off) when it could not be sent. */
+    private boolean send(Claim<M> claim) {
+        M message = claim.message();
+        try {
+            outbox.send(message);
+            sentUnrecorded.put(outbox.key(message), message);
             return true;
         } catch (MessagingUnavailable e) {
+            LOG.log(System.Logger.Level.WARNING, outbox.describe(message) + " not sent (attempt " + claim.attempt() + "): "
+                    + e.getMessage() + "; next attempt in " + backOff(claim.attempt()));
             retryLater(claim);
             return false;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, outbox.describe(claim.message()) + " could not be sent ("
+            LOG.log(System.Logger.Level.WARNING, outbox.describe(message) + " could not be sent ("
                     + e.getClass().getSimpleName() + "); it will be retried");
             retryLater(claim);
             return false;
@@ -97,8 +135,13 @@ public final class OutboxRelay<M> {
         /** Releases the claim and makes the message due again at {@code dueAt}. */
         void retryLater(M message, Instant dueAt);
 
-        /** Names the message in a log line, without child data (e.g. "notification 1b2c..."). */
-        String describe(M message);
+        /** The message's idempotency key (its MESH local id). */
+        String key(M message);
+
+        /** Names the message in a log line, without child data (e.g. "Notification 1b2c..."). */
+        default String describe(M message) {
+            return "Message " + key(message);
+        }
     }
 
     /** A message claimed for delivery, with how many attempts (this one included) it has had. */

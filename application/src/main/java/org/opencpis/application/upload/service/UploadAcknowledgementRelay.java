@@ -74,8 +74,13 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
         }
 
         @Override
+        public String key(UploadAcknowledgement acknowledgement) {
+            return acknowledgement.uploadId().toString();
+        }
+
+        @Override
         public String describe(UploadAcknowledgement acknowledgement) {
-            return "Acknowledgement of upload " + acknowledgement.uploadId();
+            return "Acknowledgement of upload " + key(acknowledgement);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencpis.application.shared.port.out.SpineMessaging;
+import org.opencpis.application.alert.port.out.AccessNotifications;
+import org.opencpis.application.shared.StoreUnavailable;
 import org.opencpis.application.testing.DirectTransactions;
 import org.opencpis.application.testing.InMemoryAccessNotifications;
 import org.opencpis.application.testing.InMemoryOrganisations;
@@ -205,6 +207,68 @@ class NotificationRelayTest {
         new NotificationRelay(notifications, organisations, slow, new DirectTransactions(), clock).deliverDue();
 
         assertEquals(Set.copyOf(sentIds()).size(), sentIds().size(), "sent more than once: " + sentIds());
+    }
+
+    @Test
+    void aSendThatCouldNotBeRecordedIsRecordedLaterAndNeverSentAgain() {
+        boolean[] databaseDown = {false};
+        AccessNotifications flaky = new AccessNotifications() {
+            @Override
+            public void store(List<AccessNotification> stored) {
+                notifications.store(stored);
+            }
+
+            @Override
+            public org.opencpis.application.shared.Page<AccessNotification> unacknowledged(OdsCode la,
+                                                                                         org.opencpis.application.shared.PageRequest page) {
+                return notifications.unacknowledged(la, page);
+            }
+
+            @Override
+            public int acknowledge(OdsCode la, java.util.Collection<UUID> ids, java.time.Instant at) {
+                return notifications.acknowledge(la, ids, at);
+            }
+
+            @Override
+            public List<ClaimedNotification> claimDue(java.time.Instant now, Duration lease, int limit) {
+                return notifications.claimDue(now, lease, limit);
+            }
+
+            @Override
+            public void markDelivered(UUID id, java.time.Instant at) {
+                if (databaseDown[0]) {
+                    throw new StoreUnavailable("the database cannot be reached", null);
+                }
+                notifications.markDelivered(id, at);
+            }
+
+            @Override
+            public void retryLater(UUID id, java.time.Instant dueAt) {
+                notifications.retryLater(id, dueAt);
+            }
+        };
+        NotificationRelay relay = new NotificationRelay(flaky, organisations, messaging, new DirectTransactions(), clock);
+        AccessNotification first = stored(ISLINGTON);
+        AccessNotification second = stored(CAMDEN);
+
+        databaseDown[0] = true;
+        assertEquals(0, relay.deliverDue(), "sent, but the database went away before either was recorded");
+        assertEquals(List.of(first.notificationId(), second.notificationId()), sentIds());
+        assertFalse(notifications.isDelivered(first.notificationId()));
+
+        clock.advance(Duration.ofSeconds(1));
+        try {
+            relay.deliverDue();
+        } catch (StoreUnavailable stillDown) {
+            // a pass while the database is still down fails, and the next one tries again
+        }
+        databaseDown[0] = false;
+        clock.advance(NotificationRelay.LEASE);
+        relay.deliverDue();
+
+        assertTrue(notifications.isDelivered(first.notificationId()));
+        assertTrue(notifications.isDelivered(second.notificationId()));
+        assertEquals(List.of(first.notificationId(), second.notificationId()), sentIds(), "neither was sent again");
     }
 
     @Test

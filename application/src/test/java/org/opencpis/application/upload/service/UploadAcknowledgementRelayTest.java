@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencpis.application.shared.port.out.SpineMessaging;
+import org.opencpis.application.shared.StoreUnavailable;
+import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.application.testing.LineUploadFormats.Builder;
 import org.opencpis.application.testing.RecordingSpineMessaging.SentAcknowledgement;
 import org.opencpis.application.testing.TestData;
@@ -73,6 +75,48 @@ class UploadAcknowledgementRelayTest {
         assertEquals(2, f.messaging.refused());
         assertEquals(1, f.messaging.acknowledgements().size());
         assertEquals(Duration.ofHours(1), UploadAcknowledgementRelay.backOff(40));
+    }
+
+    @Test
+    void anAcknowledgementSentButNotRecordedIsRecordedLaterAndNeverSentAgain() {
+        UUID id = f.submit(ISLINGTON, Builder.json(3).cpp(TestData.nhsNumber(1).value()));
+        f.processor().processPending();
+        boolean[] databaseDown = {false};
+        Transactions flaky = new Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                if (databaseDown[0]) {
+                    throw new StoreUnavailable("the database cannot be reached", null);
+                }
+                return work.get();
+            }
+        };
+        SpineMessaging thenTheDatabaseGoes = new SpineMessaging() {
+            @Override
+            public void sendAccessNotification(AccessNotification notification, Organisation recipient) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void sendUploadAcknowledgement(UploadAcknowledgement acknowledgement, Iterable<RecordResult> records,
+                                                  Organisation recipient) {
+                f.messaging.sendUploadAcknowledgement(acknowledgement, records, recipient);
+                databaseDown[0] = true;
+            }
+        };
+        UploadAcknowledgementRelay relay = new UploadAcknowledgementRelay(f.uploads, f.results, f.organisations,
+                thenTheDatabaseGoes, flaky, f.clock);
+
+        assertEquals(0, relay.deliverDue(), "sent, but the database went away before it was recorded");
+        assertEquals(1, f.messaging.acknowledgements().size());
+        databaseDown[0] = false;
+        f.clock.advance(UploadAcknowledgementRelay.LEASE);
+        relay.deliverDue();
+        f.clock.advance(UploadAcknowledgementRelay.LEASE);
+        assertEquals(0, relay.deliverDue(), "recorded: nothing is due any more");
+
+        assertEquals(1, f.messaging.acknowledgements().size(), "not sent again");
+        assertEquals(id, f.messaging.acknowledgements().get(0).acknowledgement().uploadId());
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.opencpis.adapters.spine.mesh.MeshAuthentication;
@@ -32,7 +34,9 @@ import org.opencpis.adapters.spine.mesh.MeshAuthentication;
  * <p>Retries follow the MESH guidance: 425, 429, 502, 503 and 504, a timeout or a broken
  * connection are retried with back-off (honouring {@code Retry-After}); other 4xx are final. A
  * message is never blindly posted twice: before posting again after an outcome that leaves it
- * unknown whether the server took it, the client asks tracking for its local id.
+ * unknown whether the server took it, the client asks tracking for its local id. Such a local id
+ * stays "in doubt" until a post of it is answered or tracking finds it, so that a later send of
+ * the same message (the relay's next attempt, after this one gave up) also asks tracking first.
  */
 public final class MeshClient {
     static final String V2 = "application/vnd.mesh.v2+json";
@@ -45,6 +49,8 @@ public final class MeshClient {
     private final Clock clock;
     private final RetryPolicy retries;
     private final HttpClient http;
+    /** Local ids of single-chunk messages that MESH may have taken without our knowing it. */
+    private final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
 
     public MeshClient(Supplier<URI> base, MeshCredentials credentials, Clock clock, RetryPolicy retries) {
         this.base = base;
@@ -85,9 +91,17 @@ public final class MeshClient {
                 .header("mex-LocalID", localId).header("mex-FileName", localId + ".json")
                 .header("mex-Chunk-Range", "1:" + chunks).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(first));
+        if (chunks == 1 && inDoubt.contains(localId)) {
+            String tracked = trackedMessageId(localId);
+            if (tracked != null) {
+                inDoubt.remove(localId);
+                return tracked;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(post);
             if (outcome.response() != null && outcome.response().statusCode() == 202) {
+                inDoubt.remove(localId);
                 return (String) json(outcome.response()).get("message_id");
             }
             if (outcome.response() != null && !RETRYABLE.contains(outcome.response().statusCode())) {
@@ -95,8 +109,10 @@ public final class MeshClient {
             }
             boolean maybeTaken = outcome.response() == null || !SURELY_NOT_TAKEN.contains(outcome.response().statusCode());
             if (maybeTaken && chunks == 1) {
+                inDoubt.add(localId);
                 String tracked = trackedMessageId(localId);
                 if (tracked != null) {
+                    inDoubt.remove(localId);
                     return tracked;
                 }
             }
@@ -107,11 +123,21 @@ public final class MeshClient {
         }
     }
 
-    /** The message id MESH holds for this local id from this mailbox, or null when it has none. */
+    /**
+     * The message id MESH holds for this local id from this mailbox, or null when it has none.
+     * Tracking by local id (deprecated in the spec, but the only lookup by local id) answers in the
+     * v1 shape, {@code messageId}, even to a v2 client; {@code message_id} is read too, for a
+     * server that answers in the v2 shape.
+     */
     public String trackedMessageId(String localId) {
         HttpResponse<byte[]> response = exchange(() -> request(outbox() + "/tracking/"
                 + URLEncoder.encode(localId, StandardCharsets.UTF_8)).GET(), false);
-        return response.statusCode() == 200 ? (String) json(response).get("message_id") : null;
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        Map<String, Object> tracking = json(response);
+        Object id = tracking.get("message_id") != null ? tracking.get("message_id") : tracking.get("messageId");
+        return id instanceof String messageId && !messageId.isBlank() ? messageId : null;
     }
 
     /** Every message id waiting in the inbox, following {@code links.next}. */

@@ -12,6 +12,14 @@ public record RetryPolicy(int attempts, Duration firstBackOff, Duration requestT
         return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), 20 * 1024 * 1024);
     }
 
+    /** The same policy with another timeout for each request (configured by {@code opencpis.mesh.request-timeout}). */
+    public RetryPolicy withRequestTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the MESH request timeout must be positive");
+        }
+        return new RetryPolicy(attempts, firstBackOff, timeout, chunkSize);
+    }
+
     void pause(int attempt, Duration retryAfter) {
         Duration wait = retryAfter != null ? retryAfter : firstBackOff.multipliedBy(1L << Math.min(attempt - 1, 10));
         try {
