@@ -12,11 +12,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -82,9 +81,9 @@ public final class JdbcCohorts implements Cohorts {
         this.jdbc = jdbc;
     }
 
+    /** The record columns, qualified by the alias {@code r}. */
     private static String qualified() {
-        return String.join(", ", java.util.Arrays.stream(JdbcProtectionRecords.COLUMNS.split(","))
-                .map(column -> "r." + column.strip()).toList());
+        return String.join(", ", Arrays.stream(JdbcProtectionRecords.COLUMNS.split(",")).map(column -> "r." + column.strip()).toList());
     }
 
     @Override
@@ -358,13 +357,13 @@ public final class JdbcCohorts implements Cohorts {
     }
 
     private static List<Cohort> readCohorts(PreparedStatement statement) throws SQLException {
-        Map<String, Cohort> found = new LinkedHashMap<>();
+        List<Cohort> found = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                found.put(row.getString("id"), new Cohort(new CohortId(row.getString("id")),
-                        new OdsCode(row.getString("owner_ods_code")), row.getString("name"), CohortCriteria.of(criteria(row))));
+                found.add(new Cohort(new CohortId(row.getString("id")), new OdsCode(row.getString("owner_ods_code")),
+                        row.getString("name"), CohortCriteria.of(criteria(row))));
             }
         }
-        return List.copyOf(found.values());
+        return found;
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.opencpis.application.alert.port.in.DeliverInactiveNumberNoticesUseCase;
 import org.opencpis.application.alert.port.out.InactiveNumberNotices;
-import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.outbox.OutboxRelay;
@@ -40,9 +39,7 @@ public final class InactiveNumberRelay implements DeliverInactiveNumberNoticesUs
 
         @Override
         public void send(InactiveNumberNotice notice) {
-            Organisation recipient = transactions.inTransaction(() -> organisations.find(notice.localAuthority()))
-                    .orElseThrow(() -> new MessagingUnavailable("local authority " + notice.localAuthority()
-                            + " is not registered"));
+            Organisation recipient = transactions.inTransaction(() -> organisations.recipient(notice.localAuthority()));
             messaging.sendInactiveNumberNotice(notice, recipient);
         }
 

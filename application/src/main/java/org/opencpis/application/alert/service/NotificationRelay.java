@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.opencpis.application.alert.port.in.DeliverNotificationsUseCase;
 import org.opencpis.application.alert.port.out.AccessNotifications;
-import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.outbox.OutboxRelay;
@@ -54,9 +53,7 @@ public final class NotificationRelay implements DeliverNotificationsUseCase {
 
         @Override
         public void send(AccessNotification notification) {
-            Organisation recipient = transactions.inTransaction(() -> organisations.find(notification.localAuthority()))
-                    .orElseThrow(() -> new MessagingUnavailable("local authority " + notification.localAuthority()
-                            + " is not registered"));
+            Organisation recipient = transactions.inTransaction(() -> organisations.recipient(notification.localAuthority()));
             messaging.sendAccessNotification(notification, recipient);
         }
 

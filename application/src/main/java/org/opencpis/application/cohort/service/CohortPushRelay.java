@@ -13,7 +13,6 @@ import org.opencpis.application.cohort.port.out.Cohorts;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.outbox.OutboxRelay;
-import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.domain.cohort.Cohort;
 import org.opencpis.domain.organisation.Organisation;
@@ -70,8 +69,7 @@ public final class CohortPushRelay implements DeliverCohortPushesUseCase {
             if (push.changes().isEmpty()) {
                 return;
             }
-            Organisation owner = transactions.inTransaction(() -> organisations.find(push.owner()))
-                    .orElseThrow(() -> new MessagingUnavailable("organisation " + push.owner() + " is not registered"));
+            Organisation owner = transactions.inTransaction(() -> organisations.recipient(push.owner()));
             messaging.sendCohortChanges(push.changes(), owner);
         }
 

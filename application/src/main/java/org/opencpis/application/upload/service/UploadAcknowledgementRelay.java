@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.opencpis.application.shared.port.out.MessagingUnavailable;
 import org.opencpis.application.shared.port.out.SpineMessaging;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.shared.outbox.OutboxRelay;
@@ -56,9 +55,7 @@ public final class UploadAcknowledgementRelay implements DeliverUploadAcknowledg
 
         @Override
         public void send(UploadAcknowledgement acknowledgement) {
-            Organisation recipient = transactions.inTransaction(() -> organisations.find(acknowledgement.localAuthority()))
-                    .orElseThrow(() -> new MessagingUnavailable("local authority " + acknowledgement.localAuthority()
-                            + " is not registered"));
+            Organisation recipient = transactions.inTransaction(() -> organisations.recipient(acknowledgement.localAuthority()));
             messaging.sendUploadAcknowledgement(acknowledgement,
                     new StoredResults(acknowledgement.resultsOf(), results, transactions), recipient);
         }
