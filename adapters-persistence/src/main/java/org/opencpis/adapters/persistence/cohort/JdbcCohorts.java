@@ -47,7 +47,7 @@ public final class JdbcCohorts implements Cohorts {
                    array_agg(k.kind ORDER BY k.kind, k.value) AS kinds, array_agg(k.value ORDER BY k.kind, k.value) AS vals
             FROM cohort c JOIN cohort_criterion k ON k.cohort_id = c.id""";
     private static final String FIND = COHORT + " WHERE c.id = ? GROUP BY c.id";
-    private static final String HAVING_ANY = COHORT + """
+    static final String HAVING_ANY = COHORT + """
              WHERE c.id IN (SELECT cohort_id FROM cohort_criterion WHERE (kind, value) IN
                             (SELECT * FROM unnest(?::text[], ?::text[])))
             GROUP BY c.id""";
@@ -57,7 +57,7 @@ public final class JdbcCohorts implements Cohorts {
             FROM protection_record r LEFT JOIN record_placement p ON p.record_id = r.id
             WHERE r.nhs_number = ANY (?) AND r.withdrawn_on IS NULL
             GROUP BY r.id ORDER BY r.nhs_number, r.plan_type""";
-    private static final String PLACED_BY = """
+    static final String PLACED_BY = """
             SELECT DISTINCT r.nhs_number FROM record_placement p JOIN protection_record r ON r.id = p.record_id
             WHERE (p.kind, p.value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND r.withdrawn_on IS NULL""";
     private static final String CLAIM_PUSHES = """
