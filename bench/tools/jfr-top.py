@@ -30,7 +30,7 @@ def frames_of(event):
     for f in stack.get("frames", []) or []:
         m = f.get("method", {})
         t = m.get("type", {}).get("name", "?")
-        yield t + "." + m.get("name", "?")
+        yield t.replace("/", ".") + "." + m.get("name", "?")
 
 def main():
     p = argparse.ArgumentParser()

@@ -26,9 +26,10 @@ def main():
         t = v["startTime"][11:19]
         if (a.start and t < a.start) or (a.end and t > a.end):
             continue
-        frames = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in (v.get("stackTrace") or {}).get("frames", [])]
-        app = next((f for f in frames if f.startswith("org/opencpis") or f.startswith("org.opencpis")), None)
-        pool = any("hikari" in f.lower() for f in frames)
+        frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in (v.get("stackTrace") or {}).get("frames", [])]
+        app = next((f for f in frames if f.startswith("org.opencpis")), None)
+        # a JDBC call runs through Hikari proxies: only a park inside the pool is a wait for a connection
+        pool = e["type"] == "jdk.ThreadPark" and any(f.startswith("com.zaxxer.hikari.pool.HikariPool.getConnection") for f in frames)
         key = e["type"] + "  " + (("pool wait in " if pool else "") + (app or (frames[0] if frames else "?")))
         sums[key] += seconds(v.get("duration"))
         counts[key] += 1
