@@ -4,8 +4,9 @@
 # One PostgreSQL server; the service on it; 250,000 records of 240,000 people over 150 LAs seeded
 # by SQL (bench/sql/seed-records.sql: what uploads would store, with their audit entries); then,
 # ROUNDS times, alternately:
-#   pgbench: 32 clients running bench/sql/query.pgbench, the minimal SQL of a correct unscheduled
-#            query (read + access event + outbox + chained audit entry, one transaction);
+#   pgbench: bench/sql/query.pgbench, the minimal SQL of a correct unscheduled query (read +
+#            access event + outbox + chained audit entry, one transaction), with 32 clients and
+#            with the service's pool size; the ceiling is the better of the two;
 #   wrk:     32 connections of GET /FHIR/R4/CareTeam (B0107, unscheduled, UUID X-Request-ID) for
 #            random seeded people.
 # Prints per round and a summary: throughput, p99, the ratio wrk/pgbench, and the service's peak
