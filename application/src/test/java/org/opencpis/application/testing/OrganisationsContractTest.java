@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,19 @@ public abstract class OrganisationsContractTest {
 
     protected final <T> T tx(Supplier<T> work) {
         return transactions().inTransaction(work);
+    }
+
+    @Test
+    void findAllAnswersTheRegisteredAmongTheCodesByCode() {
+        Organisation islington = TestData.localAuthority(TestData.ISLINGTON);
+        Organisation trust = TestData.nhsOrganisation(TestData.HOSPITAL);
+        tx(() -> organisations.save(islington));
+        tx(() -> organisations.save(trust));
+
+        assertEquals(Map.of(TestData.ISLINGTON, islington, TestData.HOSPITAL, trust),
+                tx(() -> organisations.findAll(List.of(TestData.ISLINGTON, TestData.CAMDEN, TestData.HOSPITAL, TestData.ISLINGTON))));
+        assertEquals(Map.of(), tx(() -> organisations.findAll(List.of(TestData.CAMDEN))));
+        assertEquals(Map.of(), tx(() -> organisations.findAll(List.of())));
     }
 
     @Test

@@ -29,16 +29,22 @@ import org.opencpis.domain.shared.OdsCode;
 /**
  * The audit trail in {@code audit_entry}. Each append locks the one-row {@code audit_head} until the
  * caller's transaction ends, which serialises appends and hands out gap-free sequence numbers with
- * the previous entry's hash. Times are stored to the microsecond, as the chain hashes them.
+ * the previous entry's hash; then one statement inserts the entry and moves the head. Times are stored to the microsecond, as the chain hashes them.
  */
 @Singleton
 public final class JdbcAuditTrail implements AuditTrail {
     private static final String LOCK_HEAD = "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
-    private static final String MOVE_HEAD = "UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1";
     private static final String COLUMNS = """
             sequence, at, actor_subject, actor_organisation, actor_role, actor_role_profile_id, action, nhs_number,
             request_id, outcome, previous_hash, hash""";
-    private static final String INSERT = "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Inserts the entry and moves the head to it in one statement: the head stays locked from
+     * {@link #LOCK_HEAD} until the transaction ends, so each round trip in between lengthens the
+     * section every append waits for.
+     */
+    private static final String INSERT_AND_MOVE_HEAD = "WITH entry AS (INSERT INTO audit_entry (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence, hash)"
+            + " UPDATE audit_head SET last_sequence = entry.sequence, last_hash = entry.hash FROM entry WHERE audit_head.id = 1";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM audit_entry";
     private static final int FETCH_SIZE = 500;
 
@@ -58,15 +64,13 @@ public final class JdbcAuditTrail implements AuditTrail {
                 return AuditChain.append(head.getLong("last_sequence") + 1, toMicros(entry), head.getString("last_hash"));
             }
         });
-        jdbc.prepareStatement(INSERT, statement -> {
+        int moved = jdbc.prepareStatement(INSERT_AND_MOVE_HEAD, statement -> {
             bind(statement, chained);
             return statement.executeUpdate();
         });
-        jdbc.prepareStatement(MOVE_HEAD, statement -> {
-            statement.setLong(1, chained.sequence());
-            statement.setString(2, chained.hash());
-            return statement.executeUpdate();
-        });
+        if (moved != 1) {
+            throw new IllegalStateException("audit_head has no row: the database was not migrated");
+        }
         return chained;
     }
 

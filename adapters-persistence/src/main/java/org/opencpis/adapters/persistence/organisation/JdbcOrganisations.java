@@ -7,6 +7,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.domain.organisation.Organisation;
@@ -19,6 +22,9 @@ public final class JdbcOrganisations implements Organisations {
     private static final String FIND = """
             SELECT ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password
             FROM organisation WHERE ods_code = ?""";
+    private static final String FIND_ALL = """
+            SELECT ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password
+            FROM organisation WHERE ods_code = ANY (?)""";
     private static final String FIND_BY_MAILBOX = """
             SELECT ods_code, name, type, emergency_duty_phone, office_hours_phone, mesh_mailbox_id, mesh_mailbox_password
             FROM organisation WHERE upper(mesh_mailbox_id) = upper(?)""";
@@ -48,6 +54,26 @@ public final class JdbcOrganisations implements Organisations {
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
+        });
+    }
+
+    /** One statement for every code (the CP-IS query's responsible LAs and the accessing organisation). */
+    @Override
+    public Map<OdsCode, Organisation> findAll(Collection<OdsCode> odsCodes) {
+        if (odsCodes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement(FIND_ALL, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("text",
+                    odsCodes.stream().map(OdsCode::value).distinct().toArray()));
+            Map<OdsCode, Organisation> found = new HashMap<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    Organisation organisation = read(row);
+                    found.put(organisation.odsCode(), organisation);
+                }
+            }
+            return found;
         });
     }
 

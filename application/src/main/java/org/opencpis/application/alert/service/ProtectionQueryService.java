@@ -3,7 +3,10 @@ package org.opencpis.application.alert.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.opencpis.application.alert.port.in.QueryProtectionUseCase;
 import org.opencpis.application.alert.port.in.ReadAccessHistoryUseCase;
@@ -21,6 +24,7 @@ import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.shared.NhsNumber;
+import org.opencpis.domain.shared.OdsCode;
 
 /** The CP-IS query and the access history: reads, the access event, its notifications and the audit entry in one transaction. */
 public final class ProtectionQueryService implements QueryProtectionUseCase, ReadAccessHistoryUseCase {
@@ -52,11 +56,20 @@ public final class ProtectionQueryService implements QueryProtectionUseCase, Rea
             List<ProtectionRecord> visible = records.findCurrent(nhsNumber).stream()
                     .filter(record -> record.isVisibleOn(today))
                     .toList();
+            boolean recordsAccess = kind == AccessKind.UNSCHEDULED && !visible.isEmpty();
+            // One look-up for every organisation the answer and the access event name.
+            Set<OdsCode> named = new LinkedHashSet<>();
+            visible.forEach(record -> named.add(record.key().localAuthority()));
+            if (recordsAccess) {
+                named.add(context.actor().organisation());
+            }
+            Map<OdsCode, Organisation> registered = organisations.findAll(named);
             List<ResponsibleRecord> answer = visible.stream()
-                    .map(record -> new ResponsibleRecord(record, organisations.find(record.key().localAuthority()).orElse(null)))
+                    .map(record -> new ResponsibleRecord(record, registered.get(record.key().localAuthority())))
                     .toList();
-            if (kind == AccessKind.UNSCHEDULED && !visible.isEmpty()) {
-                String organisationName = organisations.find(context.actor().organisation()).map(Organisation::name).orElse(null);
+            if (recordsAccess) {
+                Organisation accessor = registered.get(context.actor().organisation());
+                String organisationName = accessor == null ? null : accessor.name();
                 AccessEvent access = new AccessEvent(UUID.randomUUID(), nhsNumber, now, context.actor(), organisationName);
                 accessEvents.record(access);
                 notifications.store(AccessNotification.forAccess(access, visible, UUID::randomUUID));
