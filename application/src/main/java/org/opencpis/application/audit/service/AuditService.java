@@ -38,19 +38,27 @@ public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTra
     @Override
     public Verification verify(RequestContext context) {
         return transactions.inTransaction(() -> {
-            ChainCheck check = new ChainCheck();
-            audit.forEachInSequence(check);
+            // the head first: entries appended while the chain is read come after it, and only
+            // prove nothing was cut off when the chain reaches the head with the head's hash
             AuditTrail.Head head = audit.head();
-            boolean reachesHead = check.count == head.sequence() && check.previousHash.equals(head.hash());
+            ChainCheck check = new ChainCheck(head.sequence());
+            audit.forEachInSequence(check);
+            boolean reachesHead = check.count >= head.sequence() && check.hashAtHead.equals(head.hash());
             return new Verification(check.valid && reachesHead, check.count);
         });
     }
 
     private static final class ChainCheck implements java.util.function.Consumer<ChainedAuditEntry> {
+        private final long headSequence;
+        private String hashAtHead = AuditChain.GENESIS;
         private String previousHash = AuditChain.GENESIS;
         private long expectedSequence = 1;
         private long count;
         private boolean valid = true;
+
+        ChainCheck(long headSequence) {
+            this.headSequence = headSequence;
+        }
 
         @Override
         public void accept(ChainedAuditEntry entry) {
@@ -59,6 +67,9 @@ public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTra
                 valid = false;
             }
             previousHash = entry.hash();
+            if (entry.sequence() == headSequence) {
+                hashAtHead = entry.hash();
+            }
             expectedSequence = entry.sequence() + 1;
         }
     }

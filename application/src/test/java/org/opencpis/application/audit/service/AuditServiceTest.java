@@ -1,5 +1,6 @@
 package org.opencpis.application.audit.service;
 
+import org.opencpis.application.audit.port.out.AuditTrail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -64,6 +65,36 @@ class AuditServiceTest {
         service.search(auditor, new AuditSearch(null, null, null), new PageRequest(0, 10));
 
         assertEquals(new Verification(true, 4), service.verify(auditor));
+    }
+
+    @Test
+    void anAppendWhileTheChainIsReadDoesNotMakeAnIntactTrailInvalid() {
+        AuditTrail appendingWhileRead = new AuditTrail() {
+            @Override
+            public ChainedAuditEntry append(AuditEntry entry) {
+                return trail.append(entry);
+            }
+
+            @Override
+            public Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
+                return trail.search(search, page);
+            }
+
+            @Override
+            public void forEachInSequence(java.util.function.Consumer<ChainedAuditEntry> visitor) {
+                trail.forEachInSequence(visitor);
+                RequestContext la = TestData.laContext(TestData.ISLINGTON);
+                trail.append(new AuditEntry(clock.instant(), la.actor(), "PLAN_READ:CPP", CHILD, la.requestId(), "FOUND"));
+            }
+
+            @Override
+            public Head head() {
+                return trail.head();
+            }
+        };
+        AuditService racing = new AuditService(appendingWhileRead, new DirectTransactions(), clock);
+
+        assertEquals(new Verification(true, 3), racing.verify(auditor), "an entry appended after the chain was read");
     }
 
     @Test
