@@ -150,6 +150,15 @@ class MalformedInputStormIT extends ApiTestBase {
                 "nhsNumber=" + ALICE + "&from=2020-01-01&to=2099-01-01&size=5", auditor, false, null));
         targets.add(new Target("GET /api/v1/audit/verification", "GET", "/api/v1/audit/verification", new String[0], "",
                 auditor, false, null));
+        String cohort = "{\"ownerOdsCode\": \"" + TRUST + "\", \"name\": \"Storm cohort\", \"schoolUrns\": [\"100001\"], "
+                + "\"postcodeDistricts\": [\"N1\"], \"localAuthorityOdsCodes\": [\"" + LA + "\"]}";
+        assertEquals(201, api().put("/api/v1/cohorts/storm", admin, cohort).status());
+        targets.add(new Target("PUT /api/v1/cohorts/{cohortId}", "PUT", "/api/v1/cohorts/{0}", new String[] {"storm"}, "",
+                admin, false, () -> cohort));
+        targets.add(new Target("GET /api/v1/cohorts/{cohortId}/members", "GET", "/api/v1/cohorts/{0}/members",
+                new String[] {"storm"}, "", b0170, false, null));
+        targets.add(new Target("GET /api/v1/cohorts/{cohortId}/changes", "GET", "/api/v1/cohorts/{0}/changes",
+                new String[] {"storm"}, "since=0", b0170, false, null));
         targets.add(new Target("GET /health", "GET", "/health", new String[0], "", null, false, null));
         targets.add(new Target("GET /openapi/opencpis-0.1.yml", "GET", "/openapi/opencpis-0.1.yml", new String[0], "", null,
                 false, null));
