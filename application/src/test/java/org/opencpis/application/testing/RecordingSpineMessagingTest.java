@@ -27,16 +27,16 @@ class RecordingSpineMessagingTest extends SpineMessagingOutageContractTest {
 
     @Override
     protected List<Received> receivedBy(Organisation recipient) {
-        return Stream.concat(
-                messaging.sent().stream().filter(sent -> sent.recipient().equals(recipient))
-                        .map(sent -> new Received("CPIS_ASN", sent.notification().notificationId().toString(), null)),
-                Stream.concat(messaging.acknowledgements().stream().filter(sent -> sent.recipient().equals(recipient))
-                        .map(sent -> new Received("CPIS_UPLOAD_ACK", sent.acknowledgement().uploadId().toString(), null)),
-                        Stream.concat(messaging.notices().stream().filter(sent -> sent.recipient().equals(recipient))
+        return Stream.of(
+                        messaging.sent().stream().filter(sent -> sent.recipient().equals(recipient))
+                                .map(sent -> new Received("CPIS_ASN", sent.notification().notificationId().toString(), null)),
+                        messaging.acknowledgements().stream().filter(sent -> sent.recipient().equals(recipient))
+                                .map(sent -> new Received("CPIS_UPLOAD_ACK", sent.acknowledgement().uploadId().toString(), null)),
+                        messaging.notices().stream().filter(sent -> sent.recipient().equals(recipient))
                                 .map(sent -> new Received("CPIS_INACTIVE_NHS_NUMBER", sent.notice().noticeId().toString(), null)),
-                                messaging.cohortPushes().stream().filter(sent -> sent.recipient().equals(recipient))
-                                        .map(sent -> new Received("CPIS_COHORT", sent.changes().cohortId() + "@"
-                                                + sent.changes().cursor(), null)))))
+                        messaging.cohortPushes().stream().filter(sent -> sent.recipient().equals(recipient))
+                                .map(sent -> new Received("CPIS_COHORT", sent.changes().cohortId() + "@" + sent.changes().cursor(), null)))
+                .flatMap(received -> received)
                 .toList();
     }
 }

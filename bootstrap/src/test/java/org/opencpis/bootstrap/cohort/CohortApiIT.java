@@ -3,13 +3,8 @@ package org.opencpis.bootstrap.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencpis.adapters.spine.mesh.client.InboundMessage;
 import org.opencpis.adapters.spine.mesh.client.MeshClient;
 import org.opencpis.adapters.spine.mesh.client.MeshCredentials;
 import org.opencpis.adapters.spine.mesh.client.RetryPolicy;
 import org.opencpis.application.testing.TestData;
 import org.opencpis.bootstrap.support.Api;
 import org.opencpis.bootstrap.support.ApiTestBase;
+import org.opencpis.bootstrap.support.LaMailbox;
 import org.opencpis.bootstrap.support.Tokens;
 
 /**
@@ -33,7 +28,6 @@ import org.opencpis.bootstrap.support.Tokens;
  * changes to the owner's MESH mailbox.
  */
 class CohortApiIT extends ApiTestBase {
-    private static final JsonMapper JSON = JsonMapper.createDefault();
     private static final String OWNER = "RQX";
     private static final String OWNER_MAILBOX = "RQXMB";
     private static final String ALICE = "9990001006"; // PDS: GP Y01234, postcode N1 1AA
@@ -287,27 +281,8 @@ class CohortApiIT extends ApiTestBase {
         return entries.stream().map(e -> (String) e.get("nhsNumber")).collect(Collectors.toSet());
     }
 
-    /** The next CPIS_COHORT message of the cohort in the mailbox, acknowledged; others of the workflow are acknowledged too. */
+    /** The next CPIS_COHORT message of the cohort in the owner's mailbox, acknowledged. */
     private static Map<String, Object> collect(MeshClient mailbox, String cohortId) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            for (String id : mailbox.inbox()) {
-                try (InboundMessage message = mailbox.download(id)) {
-                    mailbox.acknowledge(id);
-                    try (InputStream body = message.open()) {
-                        Map<String, Object> json = JSON.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
-                        if ("CPIS_COHORT".equals(message.workflowId()) && cohortId.equals(json.get("cohortId"))) {
-                            return json;
-                        }
-                    }
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no CPIS_COHORT message for " + cohortId + " within 60 s");
+        return LaMailbox.collect(mailbox, "CPIS_COHORT", body -> cohortId.equals(body.get("cohortId")));
     }
 }

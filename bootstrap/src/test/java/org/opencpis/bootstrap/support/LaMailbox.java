@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.opencpis.adapters.spine.mesh.client.InboundMessage;
 import org.opencpis.adapters.spine.mesh.client.MeshClient;
 
@@ -19,14 +20,24 @@ public final class LaMailbox {
 
     /** Waits up to 60 s for a message of the workflow, downloads it, acknowledges it and returns its JSON body. */
     public static Map<String, Object> collect(MeshClient la, String workflow) throws IOException {
+        return collect(la, workflow, body -> true);
+    }
+
+    /** As {@link #collect(MeshClient, String)}, for the first message of the workflow whose body passes {@code wanted}. */
+    public static Map<String, Object> collect(MeshClient la, String workflow, Predicate<Map<String, Object>> wanted)
+            throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             for (String id : la.inbox()) {
                 try (InboundMessage message = la.download(id)) {
                     if (workflow.equals(message.workflowId())) {
-                        la.acknowledge(id);
-                        try (InputStream body = message.open()) {
-                            return JSON.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
+                        Map<String, Object> body;
+                        try (InputStream content = message.open()) {
+                            body = JSON.readValue(content.readAllBytes(), Argument.mapOf(String.class, Object.class));
+                        }
+                        if (wanted.test(body)) {
+                            la.acknowledge(id);
+                            return body;
                         }
                     }
                 }
