@@ -17,6 +17,7 @@ import org.opencpis.application.cohort.port.out.Cohorts;
 import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.cohort.service.CohortPushRelay;
 import org.opencpis.application.cohort.service.CohortService;
+import org.opencpis.application.audit.service.AuditChaining;
 import org.opencpis.application.audit.service.AuditService;
 import org.opencpis.application.organisation.port.out.MessagingMailboxes;
 import org.opencpis.application.organisation.port.out.Organisations;
@@ -109,7 +110,12 @@ public class ServiceWiring {
     }
 
     @Singleton
-    AuditService auditService(AuditTrail audit, Transactions transactions, Clock clock) {
-        return new AuditService(audit, transactions, clock);
+    AuditChaining auditChaining(AuditTrail audit, Transactions transactions) {
+        return new AuditChaining(audit, transactions);
+    }
+
+    @Singleton
+    AuditService auditService(AuditTrail audit, AuditChaining chaining, Transactions transactions, Clock clock) {
+        return new AuditService(audit, chaining, transactions, clock);
     }
 }

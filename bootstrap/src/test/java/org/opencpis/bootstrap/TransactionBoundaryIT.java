@@ -92,8 +92,13 @@ class TransactionBoundaryIT {
     /** The real trail, except that appending fails, as a database error would. */
     private record FailingAuditTrail(AuditTrail real) implements AuditTrail {
         @Override
-        public ChainedAuditEntry append(AuditEntry entry) {
+        public void append(AuditEntry entry) {
             throw new IllegalStateException("audit store failed");
+        }
+
+        @Override
+        public int chainRecorded(int limit) {
+            return real.chainRecorded(limit);
         }
 
         @Override

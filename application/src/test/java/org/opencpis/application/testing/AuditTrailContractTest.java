@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -50,8 +51,21 @@ public abstract class AuditTrailContractTest {
                 "CARETEAM_QUERY", nhsNumber, "req-" + at.toEpochMilli(), "FOUND");
     }
 
+    /** Records the entry, chains it, and answers it as chained. */
     private ChainedAuditEntry append(AuditEntry entry) {
-        return tx(() -> trail.append(entry));
+        transactions().run(() -> trail.append(entry));
+        assertEquals(1, chain(10));
+        List<ChainedAuditEntry> chained = everything();
+        return chained.get(chained.size() - 1);
+    }
+
+    private int chain(int limit) {
+        return tx(() -> trail.chainRecorded(limit));
+    }
+
+    private static AuditEntry micros(AuditEntry entry) {
+        return new AuditEntry(entry.at().truncatedTo(ChronoUnit.MICROS), entry.actor(), entry.action(), entry.nhsNumber(),
+                entry.requestId(), entry.outcome());
     }
 
     private List<ChainedAuditEntry> everything() {
@@ -114,6 +128,53 @@ public abstract class AuditTrailContractTest {
         }
 
         assertEquals(appended, everything());
+    }
+
+    @Test
+    void recordedEntriesAreInvisibleUntilChained() {
+        transactions().run(() -> trail.append(entry(T0, CHILD)));
+
+        assertEquals(List.of(), everything());
+        assertEquals(List.of(), search(CHILD, null, null));
+        assertEquals(new AuditTrail.Head(0, AuditChain.GENESIS), tx(trail::head));
+
+        assertEquals(1, chain(10));
+        assertEquals(List.of(AuditChain.append(1, entry(T0, CHILD), AuditChain.GENESIS)), everything());
+        assertEquals(0, chain(10), "an entry is chained once");
+    }
+
+    @Test
+    void chainingTakesTheOldestRecordedFirstAndNoMoreThanItsLimit() {
+        List<AuditEntry> recorded = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // times out of order: the order recorded is what counts
+            recorded.add(entry(T0.minusSeconds(i), i % 2 == 0 ? CHILD : null));
+        }
+        transactions().run(() -> recorded.forEach(trail::append));
+
+        assertEquals(2, chain(2));
+        assertEquals(List.of(1L, 2L), everything().stream().map(ChainedAuditEntry::sequence).toList());
+        assertEquals(3, chain(10));
+
+        List<ChainedAuditEntry> chained = everything();
+        assertEquals(recorded.stream().map(AuditTrailContractTest::micros).toList(),
+                chained.stream().map(ChainedAuditEntry::entry).toList());
+        String previousHash = AuditChain.GENESIS;
+        for (ChainedAuditEntry entry : chained) {
+            assertEquals(previousHash, entry.previousHash());
+            assertTrue(entry.isIntact());
+            previousHash = entry.hash();
+        }
+        assertEquals(new AuditTrail.Head(5, previousHash), tx(trail::head));
+    }
+
+    @Test
+    void appendAllRecordsEveryEntryInOrder() {
+        List<AuditEntry> batch = List.of(entry(T0, CHILD), entry(T0.plusSeconds(1), OTHER_CHILD), entry(T0, null));
+        transactions().run(() -> trail.appendAll(batch));
+
+        assertEquals(3, chain(10));
+        assertEquals(batch, everything().stream().map(ChainedAuditEntry::entry).toList());
     }
 
     @Test

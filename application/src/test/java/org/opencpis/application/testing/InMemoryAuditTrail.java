@@ -14,16 +14,29 @@ import org.opencpis.domain.audit.AuditChain;
 import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.audit.ChainedAuditEntry;
 
-/** The hash-chained trail in a list, with ways to tamper with it so that tests can watch verification fail. */
+/**
+ * The hash-chained trail in lists: appends wait in {@code recorded} until {@link #chainRecorded} chains
+ * them, as in the database; with ways to tamper with it so that tests can watch verification fail.
+ */
 public final class InMemoryAuditTrail implements AuditTrail {
+    private final List<AuditEntry> recorded = new ArrayList<>();
     private final List<ChainedAuditEntry> entries = new ArrayList<>();
     private Head head = new Head(0, AuditChain.GENESIS);
 
     @Override
-    public synchronized ChainedAuditEntry append(AuditEntry entry) {
-        ChainedAuditEntry chained = AuditChain.append(head.sequence() + 1, toMicros(entry), head.hash());
-        entries.add(chained);
-        head = new Head(chained.sequence(), chained.hash());
+    public synchronized void append(AuditEntry entry) {
+        recorded.add(toMicros(entry));
+    }
+
+    @Override
+    public synchronized int chainRecorded(int limit) {
+        int chained = Math.min(limit, recorded.size());
+        for (AuditEntry entry : recorded.subList(0, chained)) {
+            ChainedAuditEntry next = AuditChain.append(head.sequence() + 1, entry, head.hash());
+            entries.add(next);
+            head = new Head(next.sequence(), next.hash());
+        }
+        recorded.subList(0, chained).clear();
         return chained;
     }
 
@@ -39,7 +52,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     @Override
     public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
-        entries().forEach(visitor);
+        List<ChainedAuditEntry> chained;
+        synchronized (this) {
+            chained = List.copyOf(entries);
+        }
+        chained.forEach(visitor);
     }
 
     @Override
@@ -47,7 +64,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
         return head;
     }
 
+    /** Every entry appended so far, chained first. */
     public synchronized List<ChainedAuditEntry> entries() {
+        chainRecorded(Integer.MAX_VALUE);
         return List.copyOf(entries);
     }
 

@@ -7,6 +7,7 @@ import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,25 +28,30 @@ import org.opencpis.domain.shared.NhsNumber;
 import org.opencpis.domain.shared.OdsCode;
 
 /**
- * The audit trail in {@code audit_entry}. Each append locks the one-row {@code audit_head} until the
- * caller's transaction ends, which serialises appends and hands out gap-free sequence numbers with
- * the previous entry's hash; then one statement inserts the entry and moves the head. Times are stored to the microsecond, as the chain hashes them.
+ * The audit trail in {@code audit_entry} (ADR 0012). An append is one insert of the entry, unchained:
+ * appends take no lock, so they commit in parallel. Chaining locks the one-row {@code audit_head}
+ * until the transaction ends, which serialises chainers; it takes the oldest unchained entries by
+ * the order they were recorded ({@code id}), and one statement gives each its sequence number and
+ * hashes and moves the head. Times are stored to the microsecond, as the chain hashes them.
  */
 @Singleton
 public final class JdbcAuditTrail implements AuditTrail {
     private static final String LOCK_HEAD = "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
-    private static final String COLUMNS = """
-            sequence, at, actor_subject, actor_organisation, actor_role, actor_role_profile_id, action, nhs_number,
-            request_id, outcome, previous_hash, hash""";
-    /**
-     * Inserts the entry and moves the head to it in one statement: the head stays locked from
-     * {@link #LOCK_HEAD} until the transaction ends, so each round trip in between lengthens the
-     * section every append waits for.
-     */
-    private static final String INSERT_AND_MOVE_HEAD = "WITH entry AS (INSERT INTO audit_entry (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence, hash)"
-            + " UPDATE audit_head SET last_sequence = entry.sequence, last_hash = entry.hash FROM entry WHERE audit_head.id = 1";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM audit_entry";
+    private static final String FIELDS = """
+            at, actor_subject, actor_organisation, actor_role, actor_role_profile_id, action, nhs_number, request_id, outcome""";
+    private static final String INSERT = "INSERT INTO audit_entry (" + FIELDS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UNCHAINED = "SELECT id, " + FIELDS
+            + " FROM audit_entry WHERE sequence IS NULL ORDER BY id LIMIT ?";
+    /** Chains the entries and moves the head in one statement: the fewer round trips under the head's lock, the better. */
+    private static final String CHAIN_AND_MOVE_HEAD = """
+            WITH chained AS (
+                UPDATE audit_entry SET sequence = c.sequence, previous_hash = c.previous_hash, hash = c.hash
+                  FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS c(id, sequence, previous_hash, hash)
+                 WHERE audit_entry.id = c.id AND audit_entry.sequence IS NULL
+                RETURNING audit_entry.sequence)
+            UPDATE audit_head SET last_sequence = ?, last_hash = ?
+             WHERE id = 1 AND (SELECT count(*) FROM chained) = ?""";
+    private static final String SELECT = "SELECT sequence, " + FIELDS + ", previous_hash, hash FROM audit_entry";
     private static final int FETCH_SIZE = 500;
 
     private final JdbcOperations jdbc;
@@ -55,28 +61,78 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public ChainedAuditEntry append(AuditEntry entry) {
-        ChainedAuditEntry chained = jdbc.prepareStatement(LOCK_HEAD, statement -> {
-            try (ResultSet head = statement.executeQuery()) {
-                if (!head.next()) {
-                    throw new IllegalStateException("audit_head has no row: the database was not migrated");
-                }
-                return AuditChain.append(head.getLong("last_sequence") + 1, toMicros(entry), head.getString("last_hash"));
-            }
+    public void append(AuditEntry entry) {
+        jdbc.prepareStatement(INSERT, statement -> {
+            bind(statement, entry);
+            return statement.executeUpdate();
         });
-        int moved = jdbc.prepareStatement(INSERT_AND_MOVE_HEAD, statement -> {
-            bind(statement, chained);
+    }
+
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(INSERT, statement -> {
+            for (AuditEntry entry : entries) {
+                bind(statement, entry);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    @Override
+    public int chainRecorded(int limit) {
+        Head head = jdbc.prepareStatement(LOCK_HEAD, statement -> readHead(statement.executeQuery()));
+        List<Unchained> unchained = jdbc.prepareStatement(UNCHAINED, statement -> {
+            statement.setInt(1, limit);
+            List<Unchained> found = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    found.add(new Unchained(row.getLong("id"), readEntry(row)));
+                }
+            }
+            return found;
+        });
+        if (unchained.isEmpty()) {
+            return 0;
+        }
+        int size = unchained.size();
+        Long[] ids = new Long[size];
+        Long[] sequences = new Long[size];
+        String[] previousHashes = new String[size];
+        String[] hashes = new String[size];
+        ChainedAuditEntry last = null;
+        for (int i = 0; i < size; i++) {
+            last = AuditChain.append(head.sequence() + 1 + i, unchained.get(i).entry(), last == null ? head.hash() : last.hash());
+            ids[i] = unchained.get(i).id();
+            sequences[i] = last.sequence();
+            previousHashes[i] = last.previousHash();
+            hashes[i] = last.hash();
+        }
+        ChainedAuditEntry newHead = last;
+        int moved = jdbc.prepareStatement(CHAIN_AND_MOVE_HEAD, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("bigint", sequences));
+            statement.setArray(3, connection.createArrayOf("text", previousHashes));
+            statement.setArray(4, connection.createArrayOf("text", hashes));
+            statement.setLong(5, newHead.sequence());
+            statement.setString(6, newHead.hash());
+            statement.setInt(7, size);
             return statement.executeUpdate();
         });
         if (moved != 1) {
-            throw new IllegalStateException("audit_head has no row: the database was not migrated");
+            // only this chainer holds the head, so an entry it read unchained cannot have been chained since
+            throw new IllegalStateException("the audit chain could not be extended: entries changed under the head's lock");
         }
-        return chained;
+        return size;
     }
 
     @Override
     public Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE sequence IS NOT NULL");
         List<Object> parameters = new ArrayList<>();
         if (search.nhsNumber() != null) {
             sql.append(" AND nhs_number = ?");
@@ -115,19 +171,13 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public Head head() {
-        return jdbc.prepareStatement("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1", statement -> {
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("audit_head has no row: the database was not migrated");
-                }
-                return new Head(row.getLong(1), row.getString(2));
-            }
-        });
+        return jdbc.prepareStatement("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1",
+                statement -> readHead(statement.executeQuery()));
     }
 
     @Override
     public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
-        jdbc.prepareStatement(SELECT + " ORDER BY sequence", statement -> {
+        jdbc.prepareStatement(SELECT + " WHERE sequence IS NOT NULL ORDER BY sequence", statement -> {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -138,42 +188,48 @@ public final class JdbcAuditTrail implements AuditTrail {
         });
     }
 
-    private static void bind(PreparedStatement statement, ChainedAuditEntry chained) throws SQLException {
-        AuditEntry entry = chained.entry();
-        Actor actor = entry.actor();
-        statement.setLong(1, chained.sequence());
-        setInstant(statement, 2, entry.at());
-        statement.setString(3, actor.subject());
-        statement.setString(4, actor.organisation().value());
-        statement.setString(5, actor.role());
-        statement.setString(6, actor.roleProfileId());
-        statement.setString(7, entry.action());
-        statement.setString(8, text(entry.nhsNumber(), NhsNumber::value));
-        statement.setString(9, entry.requestId());
-        statement.setString(10, entry.outcome());
-        statement.setString(11, chained.previousHash());
-        statement.setString(12, chained.hash());
+    private static Head readHead(ResultSet row) throws SQLException {
+        try (row) {
+            if (!row.next()) {
+                throw new IllegalStateException("audit_head has no row: the database was not migrated");
+            }
+            return new Head(row.getLong("last_sequence"), row.getString("last_hash"));
+        }
     }
 
-    private static ChainedAuditEntry read(ResultSet row) throws SQLException {
+    private static void bind(PreparedStatement statement, AuditEntry entry) throws SQLException {
+        Actor actor = entry.actor();
+        setInstant(statement, 1, entry.at().truncatedTo(ChronoUnit.MICROS));
+        statement.setString(2, actor.subject());
+        statement.setString(3, actor.organisation().value());
+        statement.setString(4, actor.role());
+        statement.setString(5, actor.roleProfileId());
+        statement.setString(6, entry.action());
+        statement.setString(7, text(entry.nhsNumber(), NhsNumber::value));
+        statement.setString(8, entry.requestId());
+        statement.setString(9, entry.outcome());
+    }
+
+    private static AuditEntry readEntry(ResultSet row) throws SQLException {
         Actor actor = new Actor(
                 row.getString("actor_subject"),
                 new OdsCode(row.getString("actor_organisation")),
                 row.getString("actor_role"),
                 row.getString("actor_role_profile_id"));
-        AuditEntry entry = new AuditEntry(
+        return new AuditEntry(
                 getInstant(row, "at"),
                 actor,
                 row.getString("action"),
                 parse(row, "nhs_number", NhsNumber::new),
                 row.getString("request_id"),
                 row.getString("outcome"));
-        return new ChainedAuditEntry(row.getLong("sequence"), entry, row.getString("previous_hash"), row.getString("hash"));
     }
 
-    private static AuditEntry toMicros(AuditEntry entry) {
-        return new AuditEntry(entry.at().truncatedTo(ChronoUnit.MICROS), entry.actor(), entry.action(),
-                entry.nhsNumber(), entry.requestId(), entry.outcome());
+    private static ChainedAuditEntry read(ResultSet row) throws SQLException {
+        return new ChainedAuditEntry(row.getLong("sequence"), readEntry(row), row.getString("previous_hash"), row.getString("hash"));
+    }
+
+    private record Unchained(long id, AuditEntry entry) {
     }
 
     /**

@@ -1,13 +1,17 @@
 package org.opencpis.adapters.persistence.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +23,7 @@ import org.opencpis.adapters.persistence.testing.DatabaseCleaner;
 import org.opencpis.adapters.persistence.testing.PostgresIT;
 import org.opencpis.application.audit.port.in.VerifyAuditTrailUseCase.Verification;
 import org.opencpis.application.audit.port.out.AuditTrail;
+import org.opencpis.application.audit.service.AuditChaining;
 import org.opencpis.application.audit.service.AuditService;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.application.testing.AuditTrailContractTest;
@@ -34,6 +39,8 @@ class JdbcAuditTrailIT extends AuditTrailContractTest implements PostgresIT {
     MicronautTransactions transactions;
     @Inject
     DatabaseCleaner cleaner;
+    @Inject
+    JdbcOperations jdbc;
 
     @Override
     protected AuditTrail createTrail() {
@@ -77,6 +84,7 @@ class JdbcAuditTrailIT extends AuditTrailContractTest implements PostgresIT {
             threads.shutdownNow();
         }
 
+        assertEquals((long) writers * transactionsEach * entriesPerTransaction, chaining().chainRecorded());
         List<ChainedAuditEntry> chain = new ArrayList<>();
         transactions.run(() -> trail.forEachInSequence(chain::add));
         int expected = writers * transactionsEach * entriesPerTransaction;
@@ -90,6 +98,81 @@ class JdbcAuditTrailIT extends AuditTrailContractTest implements PostgresIT {
             previousHash = entry.hash();
         }
         assertEquals(new Verification(true, expected),
-                new AuditService(trail, transactions, Clock.systemUTC()).verify(TestData.auditorContext()));
+                new AuditService(trail, chaining(), transactions, Clock.systemUTC()).verify(TestData.auditorContext()));
+    }
+
+    @Test
+    void appendsDoNotWaitForEachOtherAndAnOpenOneIsChainedOnceCommitted() throws Exception {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> open = threads.submit(() -> transactions.run(() -> {
+                trail.append(entry(T0, TestData.nhsNumber(1)));
+                appended.countDown();
+                await(release);
+            }));
+            assertTrue(appended.await(10, TimeUnit.SECONDS));
+
+            // while the first transaction holds its uncommitted entry, a second appends, commits and is chained
+            Future<?> second = threads.submit(() ->
+                    transactions.run(() -> trail.append(entry(T0.plusSeconds(1), TestData.nhsNumber(2)))));
+            second.get(5, TimeUnit.SECONDS);
+            assertEquals(1, chaining().chainRecorded(), "only the committed entry");
+
+            release.countDown();
+            open.get(10, TimeUnit.SECONDS);
+            assertEquals(1, chaining().chainRecorded(), "the first entry, chained after the second");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        List<ChainedAuditEntry> chain = new ArrayList<>();
+        transactions.run(() -> trail.forEachInSequence(chain::add));
+        assertEquals(List.of(TestData.nhsNumber(2), TestData.nhsNumber(1)),
+                chain.stream().map(entry -> entry.entry().nhsNumber()).toList());
+    }
+
+    @Test
+    void theDatabaseRefusesAnyChangeButChainingAnUnchainedEntry() {
+        transactions.run(() -> trail.append(entry(T0, TestData.nhsNumber(1))));
+        assertRefused("UPDATE audit_entry SET outcome = 'NOT_FOUND'", "an unchained entry's field");
+        assertRefused("UPDATE audit_entry SET sequence = 1, previous_hash = repeat('0', 64),"
+                + " hash = repeat('1', 64), outcome = 'NOT_FOUND'", "a field changed while chaining");
+        assertRefused("UPDATE audit_entry SET sequence = 1, hash = repeat('1', 64)", "half a chain link");
+        assertRefused("DELETE FROM audit_entry", "an unchained entry removed");
+
+        assertEquals(1, chaining().chainRecorded());
+        assertRefused("UPDATE audit_entry SET hash = repeat('2', 64)", "a chained hash");
+        assertRefused("UPDATE audit_entry SET outcome = 'NOT_FOUND'", "a chained entry's field");
+        assertRefused("DELETE FROM audit_entry", "a chained entry removed");
+        assertEquals(new Verification(true, 1),
+                new AuditService(trail, chaining(), transactions, Clock.systemUTC()).verify(TestData.auditorContext()));
+    }
+
+    private AuditChaining chaining() {
+        return new AuditChaining(trail, transactions);
+    }
+
+    private void assertRefused(String statement, String what) {
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> transactions.run(() -> jdbc.prepareStatement(statement, PreparedStatement::executeUpdate)), what);
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("append-only") || messages.toString().contains("audit_entry_chained_whole"),
+                () -> what + " was refused by the trail's own rules, not by something else: " + messages);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -64,7 +64,7 @@ class TransactionBoundaryIT implements PostgresIT {
     void nestedCallsJoinTheOuterTransaction() {
         assertThrows(IllegalStateException.class, () -> transactions.run(() -> {
             transactions.run(() -> records.insertIfAbsent(record));
-            transactions.inTransaction(() -> audit.append(entry));
+            transactions.run(() -> audit.append(entry));
             throw new IllegalStateException("the outer work fails after the inner calls returned");
         }));
 
@@ -85,11 +85,14 @@ class TransactionBoundaryIT implements PostgresIT {
     private void assertNothingStored() {
         assertEquals(Optional.empty(), transactions.inTransaction(() -> records.findCurrentForUpdate(record.key())));
         assertEquals(List.of(), auditEntries());
-        assertEquals(1L, transactions.inTransaction(() -> audit.append(entry)).sequence(),
+        transactions.run(() -> audit.append(entry));
+        assertEquals(List.of(1L), auditEntries().stream().map(ChainedAuditEntry::sequence).toList(),
                 "a rolled-back append leaves no gap in the sequence");
     }
 
+    /** Every committed entry, chained first. */
     private List<ChainedAuditEntry> auditEntries() {
+        transactions.inTransaction(() -> audit.chainRecorded(100));
         List<ChainedAuditEntry> entries = new ArrayList<>();
         transactions.run(() -> audit.forEachInSequence(entries::add));
         return entries;

@@ -2,6 +2,7 @@ package org.opencpis.application.audit.service;
 
 import java.time.Clock;
 import org.opencpis.domain.audit.AuditSearch;
+import org.opencpis.application.audit.port.in.ChainAuditTrailUseCase;
 import org.opencpis.application.audit.port.in.ReadAuditTrailUseCase;
 import org.opencpis.application.audit.port.in.VerifyAuditTrailUseCase;
 import org.opencpis.application.audit.port.out.AuditTrail;
@@ -13,20 +14,26 @@ import org.opencpis.domain.audit.AuditChain;
 import org.opencpis.domain.audit.AuditEntry;
 import org.opencpis.domain.audit.ChainedAuditEntry;
 
-/** Lets auditors read and verify the trail. */
+/**
+ * Lets auditors read and verify the trail. Both first chain what has been recorded (ADR 0012), so
+ * that they cover every entry committed before the request.
+ */
 public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTrailUseCase {
     private final AuditTrail audit;
+    private final ChainAuditTrailUseCase chaining;
     private final Transactions transactions;
     private final Clock clock;
 
-    public AuditService(AuditTrail audit, Transactions transactions, Clock clock) {
+    public AuditService(AuditTrail audit, ChainAuditTrailUseCase chaining, Transactions transactions, Clock clock) {
         this.audit = audit;
+        this.chaining = chaining;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
     public Page<ChainedAuditEntry> search(RequestContext context, AuditSearch search, PageRequest page) {
+        chaining.chainRecorded();
         return transactions.inTransaction(() -> {
             Page<ChainedAuditEntry> result = audit.search(search, page);
             audit.append(new AuditEntry(clock.instant(), context.actor(), "AUDIT_READ", search.nhsNumber(),
@@ -37,6 +44,7 @@ public final class AuditService implements ReadAuditTrailUseCase, VerifyAuditTra
 
     @Override
     public Verification verify(RequestContext context) {
+        chaining.chainRecorded();
         return transactions.inTransaction(() -> {
             // the head first: entries appended while the chain is read come after it, and only
             // prove nothing was cut off when the chain reaches the head with the head's hash

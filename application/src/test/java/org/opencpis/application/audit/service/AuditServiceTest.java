@@ -28,7 +28,7 @@ class AuditServiceTest {
 
     private final MutableClock clock = MutableClock.at("2025-03-10T10:00:00Z");
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
-    private final AuditService service = new AuditService(trail, new DirectTransactions(), clock);
+    private final AuditService service = serviceOver(trail);
     private final RequestContext auditor = TestData.auditorContext();
 
     @BeforeEach
@@ -38,7 +38,24 @@ class AuditServiceTest {
             clock.advance(Duration.ofMinutes(1));
             trail.append(new AuditEntry(clock.instant(), la.actor(), "PLAN_READ:CPP", nhsNumber, la.requestId(), "FOUND"));
         }
+        trail.chainRecorded(Integer.MAX_VALUE);
         clock.advance(Duration.ofMinutes(1));
+    }
+
+    private AuditService serviceOver(AuditTrail audit) {
+        DirectTransactions transactions = new DirectTransactions();
+        return new AuditService(audit, new AuditChaining(audit, transactions), transactions, clock);
+    }
+
+    @Test
+    void searchAndVerificationCoverEntriesRecordedButNotYetChained() {
+        RequestContext la = TestData.laContext(TestData.ISLINGTON);
+        trail.append(new AuditEntry(clock.instant(), la.actor(), "PLAN_READ:CPP", CHILD, la.requestId(), "FOUND"));
+
+        Page<ChainedAuditEntry> found = service.search(auditor, new AuditSearch(CHILD, null, null), new PageRequest(0, 10));
+
+        assertEquals(List.of(1L, 3L, 4L), found.items().stream().map(ChainedAuditEntry::sequence).toList());
+        assertEquals(new Verification(true, 5), service.verify(auditor), "the search's own entry chained before verifying");
     }
 
     @Test
@@ -71,8 +88,13 @@ class AuditServiceTest {
     void anAppendWhileTheChainIsReadDoesNotMakeAnIntactTrailInvalid() {
         AuditTrail appendingWhileRead = new AuditTrail() {
             @Override
-            public ChainedAuditEntry append(AuditEntry entry) {
-                return trail.append(entry);
+            public void append(AuditEntry entry) {
+                trail.append(entry);
+            }
+
+            @Override
+            public int chainRecorded(int limit) {
+                return trail.chainRecorded(limit);
             }
 
             @Override
@@ -85,6 +107,7 @@ class AuditServiceTest {
                 trail.forEachInSequence(visitor);
                 RequestContext la = TestData.laContext(TestData.ISLINGTON);
                 trail.append(new AuditEntry(clock.instant(), la.actor(), "PLAN_READ:CPP", CHILD, la.requestId(), "FOUND"));
+                trail.chainRecorded(1);
             }
 
             @Override
@@ -92,14 +115,14 @@ class AuditServiceTest {
                 return trail.head();
             }
         };
-        AuditService racing = new AuditService(appendingWhileRead, new DirectTransactions(), clock);
+        AuditService racing = serviceOver(appendingWhileRead);
 
         assertEquals(new Verification(true, 3), racing.verify(auditor), "an entry appended after the chain was read");
     }
 
     @Test
     void anEmptyTrailVerifies() {
-        AuditService onEmpty = new AuditService(new InMemoryAuditTrail(), new DirectTransactions(), clock);
+        AuditService onEmpty = serviceOver(new InMemoryAuditTrail());
 
         assertEquals(new Verification(true, 0), onEmpty.verify(auditor));
     }
