@@ -109,6 +109,23 @@ app_peak_rss_mib() {
     awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status"
 }
 
+# CPU time (user + system, clock ticks) used so far by the service's JVM, and by the PostgreSQL
+# server: its live processes plus the backends that have exited (the postmaster's reaped children).
+app_cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$APP_PID/stat"
+}
+pg_cpu_ticks() {
+    local postmaster
+    postmaster=$(head -1 "$WORK/pg/postmaster.pid")
+    { awk '{print $16 + $17}' "/proc/$postmaster/stat"
+      for pid in $(pgrep -P "$postmaster") "$postmaster"; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done
+    } | awk '{s += $1} END {print s}'
+}
+# Milliseconds of CPU per operation: cpu_ms_per TICKS OPERATIONS
+cpu_ms_per() {
+    awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0)}'
+}
+
 # A token signed with the benchmark's secret: token ROLE [ORG]
 token() {
     OPENCPIS_JWT_SECRET="$JWT_SECRET" OPENCPIS_DATA_DIR="$WORK/data" java -jar "$JAR" token "$@"
