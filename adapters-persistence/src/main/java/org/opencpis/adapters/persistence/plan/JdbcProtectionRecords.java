@@ -7,13 +7,19 @@ import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.Page;
@@ -44,6 +50,11 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM protection_record";
     private static final String FIND_CURRENT_FOR_UPDATE = SELECT
             + " WHERE la_ods_code = ? AND nhs_number = ? AND plan_type = ? AND withdrawn_on IS NULL FOR UPDATE";
+    /** Locks in key order, so that two writers of overlapping keys cannot deadlock on each other. */
+    private static final String FIND_ALL_CURRENT_FOR_UPDATE = SELECT + """
+             WHERE (la_ods_code, nhs_number, plan_type) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))
+               AND withdrawn_on IS NULL
+            ORDER BY la_ods_code, nhs_number, plan_type FOR UPDATE""";
     private static final String INSERT_IF_ABSENT = "INSERT INTO protection_record (" + COLUMNS + ", delete_date)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String UPDATE = """
@@ -79,26 +90,83 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     }
 
     @Override
+    public Map<RecordKey, ProtectionRecord> findAllCurrentForUpdate(Collection<RecordKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<ProtectionRecord> found = jdbc.prepareStatement(FIND_ALL_CURRENT_FOR_UPDATE, statement -> {
+            statement.setArray(1, textArray(statement, keys.stream().map(key -> key.localAuthority().value()).toList()));
+            statement.setArray(2, textArray(statement, keys.stream().map(key -> key.nhsNumber().value()).toList()));
+            statement.setArray(3, textArray(statement, keys.stream().map(key -> key.planType().name()).toList()));
+            return readAll(statement);
+        });
+        Map<RecordKey, ProtectionRecord> byKey = new HashMap<>();
+        found.forEach(record -> byKey.put(record.key(), record));
+        return byKey;
+    }
+
+    @Override
     public boolean insertIfAbsent(ProtectionRecord record) {
-        return jdbc.prepareStatement(INSERT_IF_ABSENT, statement -> {
+        return !insertAllIfAbsent(List.of(record)).isEmpty();
+    }
+
+    /** One batch: each row's count tells whether it was stored (1) or its key was held (0). */
+    @Override
+    public Set<UUID> insertAllIfAbsent(List<ProtectionRecord> records) {
+        int[] counts = executeBatch(INSERT_IF_ABSENT, records, (statement, record) -> {
             statement.setObject(1, record.id());
             int next = bindRecord(statement, 2, record);
             setDate(statement, next, record.deleteDate().orElse(null));
-            return statement.executeUpdate() == 1;
         });
+        Set<UUID> inserted = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                inserted.add(records.get(i).id());
+            } else if (counts[i] != 0) {
+                throw new IllegalStateException("the batch did not report its rows (" + counts[i] + "): reWriteBatchedInserts must be off");
+            }
+        }
+        return inserted;
     }
 
     @Override
     public void update(ProtectionRecord record) {
-        int updated = jdbc.prepareStatement(UPDATE, statement -> {
+        updateAll(List.of(record));
+    }
+
+    @Override
+    public void updateAll(List<ProtectionRecord> records) {
+        int[] counts = executeBatch(UPDATE, records, (statement, record) -> {
             int next = bindRecord(statement, 1, record);
             setDate(statement, next, record.deleteDate().orElse(null));
             statement.setObject(next + 1, record.id());
-            return statement.executeUpdate();
         });
-        if (updated != 1) {
-            throw new IllegalStateException("no stored protection record with id " + record.id());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw new IllegalStateException("no stored protection record with id " + records.get(i).id());
+            }
         }
+    }
+
+    private interface RowBinder {
+        void bind(PreparedStatement statement, ProtectionRecord record) throws SQLException;
+    }
+
+    private int[] executeBatch(String sql, List<ProtectionRecord> records, RowBinder binder) {
+        if (records.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.prepareStatement(sql, statement -> {
+            for (ProtectionRecord record : records) {
+                binder.bind(statement, record);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private static Array textArray(PreparedStatement statement, List<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("text", values.toArray());
     }
 
     @Override
@@ -159,7 +227,7 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
         setDate(statement, index++, details.endDate());
         setDate(statement, index++, details.explicitDeleteDate());
         statement.setString(index++, subject.familyName());
-        statement.setArray(index++, statement.getConnection().createArrayOf("text", subject.givenNames().toArray()));
+        statement.setArray(index++, textArray(statement, subject.givenNames()));
         setDate(statement, index++, subject.dateOfBirth());
         statement.setString(index++, details.localId());
         statement.setString(index++, text(details.lacLegalStatus(), LacLegalStatus::name));
