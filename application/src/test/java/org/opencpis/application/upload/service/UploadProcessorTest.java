@@ -334,11 +334,13 @@ class UploadProcessorTest {
     @Test
     void aRecordThatCannotBeStoredFailsAloneNotWithItsBatch() {
         NhsNumber poisoned = new NhsNumber(B);
-        ProtectionRecords failingForOne = intercepting(f.records, "insertIfAbsent", args -> {
-            if (((ProtectionRecord) args[0]).key().nhsNumber().equals(poisoned)) {
+        ProtectionRecords failingForOne = intercepting(f.records, "insertAllIfAbsent", args -> {
+            @SuppressWarnings("unchecked")
+            List<ProtectionRecord> records = (List<ProtectionRecord>) args[0];
+            if (records.stream().anyMatch(record -> record.key().nhsNumber().equals(poisoned))) {
                 throw new IllegalStateException("a constraint the checks did not foresee");
             }
-            return f.records.insertIfAbsent((ProtectionRecord) args[0]);
+            return f.records.insertAllIfAbsent(records);
         });
         UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(B).cpp(A).cpp(C));
 
@@ -354,7 +356,7 @@ class UploadProcessorTest {
     @Test
     void aFailingPassIsTriedAgainLater() {
         UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(A));
-        ProtectionRecords broken = intercepting(f.records, "findCurrentForUpdate", args -> {
+        ProtectionRecords broken = intercepting(f.records, "insertAllIfAbsent", args -> {
             throw new StoreUnavailable("database down", null);
         });
 
