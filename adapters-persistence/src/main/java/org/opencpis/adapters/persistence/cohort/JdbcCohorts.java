@@ -53,12 +53,13 @@ public final class JdbcCohorts implements Cohorts {
              WHERE c.id IN (SELECT cohort_id FROM cohort_criterion WHERE (kind, value) IN
                             (SELECT * FROM unnest(?::text[], ?::text[])))
             GROUP BY c.id""";
-    private static final String PLACED_RECORDS = "SELECT " + qualified() + """
-            , coalesce(array_agg(p.kind) FILTER (WHERE p.kind IS NOT NULL), '{}') AS kinds,
-              coalesce(array_agg(p.value) FILTER (WHERE p.kind IS NOT NULL), '{}') AS vals
-            FROM protection_record r LEFT JOIN record_placement p ON p.record_id = r.id
+    /** Each record's placements by its own index lookup (a join would scan every placement for a batch of people). */
+    static final String PLACED_RECORDS = "SELECT " + qualified() + """
+            , coalesce(p.kinds, '{}') AS kinds, coalesce(p.vals, '{}') AS vals
+            FROM protection_record r LEFT JOIN LATERAL (
+                SELECT array_agg(kind) AS kinds, array_agg(value) AS vals FROM record_placement WHERE record_id = r.id) p ON true
             WHERE r.nhs_number = ANY (?) AND r.withdrawn_on IS NULL
-            GROUP BY r.id ORDER BY r.nhs_number, r.plan_type""";
+            ORDER BY r.nhs_number, r.plan_type""";
     static final String PLACED_BY = """
             SELECT DISTINCT r.nhs_number FROM record_placement p JOIN protection_record r ON r.id = p.record_id
             WHERE (p.kind, p.value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND r.withdrawn_on IS NULL""";

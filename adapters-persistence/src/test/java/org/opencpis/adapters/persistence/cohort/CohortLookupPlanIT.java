@@ -8,6 +8,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opencpis.adapters.persistence.shared.MicronautTransactions;
 import org.opencpis.adapters.persistence.testing.DatabaseCleaner;
@@ -15,8 +17,9 @@ import org.opencpis.adapters.persistence.testing.PostgresIT;
 
 /**
  * The scale promise of cohorts (issue #5, ADR 0011), checked on PostgreSQL's own plans with 20,000
- * cohorts and 20,000 placed records: finding the cohorts a record touches, and the people a cohort
- * may hold, are index lookups, never a scan of every cohort or every placement.
+ * cohorts and 20,000 placed records: finding the cohorts a record touches, the people a cohort
+ * may hold, and the placed records of a batch's 250 people are index lookups, never a scan of every
+ * cohort or every placement.
  */
 @MicronautTest(transactional = false)
 class CohortLookupPlanIT implements PostgresIT {
@@ -72,5 +75,11 @@ class CohortLookupPlanIT implements PostgresIT {
         String peopleOfACohort = plan(JdbcCohorts.PLACED_BY, "ARRAY['SCHOOL_URN']", "ARRAY['000042']");
         assertTrue(peopleOfACohort.contains("record_placement_lookup_idx"), peopleOfACohort);
         assertFalse(peopleOfACohort.contains("Seq Scan on record_placement"), peopleOfACohort);
+
+        String people = "ARRAY[" + IntStream.range(0, 250).mapToObj(n -> "'9%09d'".formatted(n * 80 + 1))
+                .collect(Collectors.joining(",")) + "]";
+        String placedRecordsOfABatch = plan(JdbcCohorts.PLACED_RECORDS, people);
+        assertTrue(placedRecordsOfABatch.contains("protection_record_current_nhs_number_idx"), placedRecordsOfABatch);
+        assertFalse(placedRecordsOfABatch.contains("Seq Scan on record_placement"), placedRecordsOfABatch);
     }
 }
