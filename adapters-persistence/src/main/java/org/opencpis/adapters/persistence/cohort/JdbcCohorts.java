@@ -53,13 +53,23 @@ public final class JdbcCohorts implements Cohorts {
              WHERE c.id IN (SELECT cohort_id FROM cohort_criterion WHERE (kind, value) IN
                             (SELECT * FROM unnest(?::text[], ?::text[])))
             GROUP BY c.id""";
-    /** Each record's placements by its own index lookup (a join would scan every placement for a batch of people). */
+    /**
+     * Each person's records, and each record's placements, by index lookups of their own: joins (or
+     * {@code = ANY}) let PostgreSQL choose a scan of every record or placement when its statistics lag
+     * behind a large upload (seen: a batch's read grew with the table until autovacuum analysed it).
+     */
     static final String PLACED_RECORDS = "SELECT " + qualified() + """
             , coalesce(p.kinds, '{}') AS kinds, coalesce(p.vals, '{}') AS vals
-            FROM protection_record r LEFT JOIN LATERAL (
+            FROM (SELECT DISTINCT unnest(?::text[])) AS person (nhs_number)
+            CROSS JOIN LATERAL (
+                SELECT * FROM protection_record WHERE nhs_number = person.nhs_number AND withdrawn_on IS NULL OFFSET 0) r
+            LEFT JOIN LATERAL (
                 SELECT array_agg(kind) AS kinds, array_agg(value) AS vals FROM record_placement WHERE record_id = r.id) p ON true
-            WHERE r.nhs_number = ANY (?) AND r.withdrawn_on IS NULL
             ORDER BY r.nhs_number, r.plan_type""";
+    /** As {@link #PLACED_RECORDS}, one index lookup a person. */
+    private static final String MEMBERSHIPS = """
+            SELECT person.nhs_number, m.cohort_id FROM (SELECT DISTINCT unnest(?::text[])) AS person (nhs_number)
+            CROSS JOIN LATERAL (SELECT cohort_id FROM cohort_member WHERE nhs_number = person.nhs_number OFFSET 0) m""";
     static final String PLACED_BY = """
             SELECT DISTINCT r.nhs_number FROM record_placement p JOIN protection_record r ON r.id = p.record_id
             WHERE (p.kind, p.value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND r.withdrawn_on IS NULL""";
@@ -172,7 +182,7 @@ public final class JdbcCohorts implements Cohorts {
         if (nhsNumbers.isEmpty()) {
             return Map.of();
         }
-        return jdbc.prepareStatement("SELECT nhs_number, cohort_id FROM cohort_member WHERE nhs_number = ANY (?)", statement -> {
+        return jdbc.prepareStatement(MEMBERSHIPS, statement -> {
             statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
             Map<NhsNumber, Set<CohortId>> found = new HashMap<>();
             try (ResultSet row = statement.executeQuery()) {

@@ -50,11 +50,15 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM protection_record";
     private static final String FIND_CURRENT_FOR_UPDATE = SELECT
             + " WHERE la_ods_code = ? AND nhs_number = ? AND plan_type = ? AND withdrawn_on IS NULL FOR UPDATE";
-    /** Locks in key order, so that two writers of overlapping keys cannot deadlock on each other. */
-    private static final String FIND_ALL_CURRENT_FOR_UPDATE = SELECT + """
-             WHERE (la_ods_code, nhs_number, plan_type) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))
-               AND withdrawn_on IS NULL
-            ORDER BY la_ods_code, nhs_number, plan_type FOR UPDATE""";
+    /**
+     * One index lookup a key (a join could scan every record when the statistics lag behind a large
+     * upload), locking in key order, so that two writers of overlapping keys cannot deadlock.
+     */
+    private static final String FIND_ALL_CURRENT_FOR_UPDATE = """
+            SELECT r.* FROM (SELECT DISTINCT * FROM unnest(?::text[], ?::text[], ?::text[]) ORDER BY 1, 2, 3)
+                AS k (la_ods_code, nhs_number, plan_type)
+            CROSS JOIN LATERAL (""" + SELECT + " WHERE la_ods_code = k.la_ods_code AND nhs_number = k.nhs_number"
+            + " AND plan_type = k.plan_type AND withdrawn_on IS NULL FOR UPDATE) r";
     private static final String INSERT_IF_ABSENT = "INSERT INTO protection_record (" + COLUMNS + ", delete_date)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String UPDATE = """
