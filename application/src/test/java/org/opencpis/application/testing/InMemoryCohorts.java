@@ -63,7 +63,7 @@ public final class InMemoryCohorts implements Cohorts {
     }
 
     @Override
-    public void lockPerson(NhsNumber nhsNumber) {
+    public void lockPeople(Collection<NhsNumber> nhsNumbers) {
     }
 
     @Override
@@ -71,27 +71,21 @@ public final class InMemoryCohorts implements Cohorts {
     }
 
     @Override
-    public synchronized Set<CohortId> memberships(NhsNumber nhsNumber) {
-        Set<CohortId> found = new HashSet<>();
-        members.forEach((id, people) -> {
-            if (people.contains(nhsNumber)) {
-                found.add(id);
-            }
-        });
+    public synchronized Map<NhsNumber, Set<CohortId>> memberships(Collection<NhsNumber> nhsNumbers) {
+        Map<NhsNumber, Set<CohortId>> found = new HashMap<>();
+        members.forEach((id, people) -> nhsNumbers.stream().filter(people::contains)
+                .forEach(nhsNumber -> found.computeIfAbsent(nhsNumber, k -> new HashSet<>()).add(id)));
         return found;
     }
 
     @Override
-    public synchronized void join(CohortId id, NhsNumber nhsNumber, Instant at) {
-        if (members.computeIfAbsent(id, k -> new HashSet<>()).add(nhsNumber)) {
-            changes.add(new Change(id, new MembershipChange(changes.size() + 1, nhsNumber, true)));
-        }
-    }
-
-    @Override
-    public synchronized void leave(CohortId id, NhsNumber nhsNumber, Instant at) {
-        if (members.getOrDefault(id, new HashSet<>()).remove(nhsNumber)) {
-            changes.add(new Change(id, new MembershipChange(changes.size() + 1, nhsNumber, false)));
+    public synchronized void move(List<Move> moves, Instant at) {
+        for (Move move : moves) {
+            Set<NhsNumber> people = members.computeIfAbsent(move.id(), k -> new HashSet<>());
+            if (move.joins() ? !people.add(move.nhsNumber()) : !people.remove(move.nhsNumber())) {
+                throw new IllegalStateException("not a " + (move.joins() ? "joiner" : "leaver") + ": " + move);
+            }
+            changes.add(new Change(move.id(), new MembershipChange(changes.size() + 1, move.nhsNumber(), move.joins())));
         }
     }
 
@@ -113,8 +107,8 @@ public final class InMemoryCohorts implements Cohorts {
     }
 
     @Override
-    public synchronized void place(UUID recordId, Set<Criterion> placement) {
-        placements.put(recordId, Set.copyOf(placement));
+    public synchronized void place(Map<UUID, Set<Criterion>> placed) {
+        placed.forEach((recordId, placement) -> placements.put(recordId, Set.copyOf(placement)));
     }
 
     @Override

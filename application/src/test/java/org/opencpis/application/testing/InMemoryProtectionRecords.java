@@ -2,11 +2,15 @@ package org.opencpis.application.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.Page;
@@ -44,10 +48,33 @@ public final class InMemoryProtectionRecords implements ProtectionRecords {
     }
 
     @Override
+    public synchronized Set<UUID> insertAllIfAbsent(List<ProtectionRecord> records) {
+        Set<UUID> inserted = new HashSet<>();
+        for (ProtectionRecord record : records) {
+            if (insertIfAbsent(record)) {
+                inserted.add(record.id());
+            }
+        }
+        return inserted;
+    }
+
+    @Override
+    public synchronized Map<RecordKey, ProtectionRecord> findAllCurrentForUpdate(Collection<RecordKey> keys) {
+        Map<RecordKey, ProtectionRecord> found = new HashMap<>();
+        keys.forEach(key -> findCurrentForUpdate(key).ifPresent(record -> found.put(key, record)));
+        return found;
+    }
+
+    @Override
     public synchronized void update(ProtectionRecord record) {
         if (byId.replace(record.id(), record) == null) {
             throw new IllegalStateException("no stored record with id " + record.id());
         }
+    }
+
+    @Override
+    public synchronized void updateAll(List<ProtectionRecord> records) {
+        records.forEach(this::update);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.opencpis.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opencpis.application.testing.TestData.CAMDEN;
 import static org.opencpis.application.testing.TestData.ISLINGTON;
@@ -11,6 +12,7 @@ import static org.opencpis.application.testing.TestData.record;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -134,6 +136,66 @@ public abstract class ProtectionRecordsContractTest {
         ProtectionRecord again = stored(record(key));
 
         assertEquals(Optional.of(again), current(key));
+    }
+
+    // --- the batch writes
+
+    @Test
+    void insertAllIfAbsentStoresTheRecordsWhoseKeysAreFreeAndSaysWhich() {
+        ProtectionRecord held = stored(record(key(ISLINGTON, 1, PlanType.CPP)));
+        ProtectionRecord rival = record(held.key(), PlanDetailsBuilder.planFor(PlanType.CPP).localId("rival").build());
+        ProtectionRecord lac = record(key(ISLINGTON, 2, PlanType.LAC), PlanDetailsBuilder.fullPlanFor(PlanType.LAC)
+                .lacLegalStatus(LacLegalStatus.S20).build());
+        ProtectionRecord cpp = record(key(CAMDEN, 2, PlanType.CPP));
+        ProtectionRecord secondOfTheKey = record(cpp.key(), PlanDetailsBuilder.planFor(PlanType.CPP).localId("second").build());
+
+        Set<UUID> inserted = tx(() -> records.insertAllIfAbsent(List.of(lac, rival, cpp, secondOfTheKey)));
+
+        assertEquals(Set.of(lac.id(), cpp.id()), inserted, "the held key and the second of one key are not stored");
+        assertEquals(Optional.of(held), current(held.key()));
+        assertEquals(Optional.of(lac), current(lac.key()), "with every field");
+        assertEquals(Optional.of(cpp), current(cpp.key()));
+        assertEquals(Set.of(), tx(() -> records.insertAllIfAbsent(List.of())));
+    }
+
+    @Test
+    void findAllCurrentForUpdateFindsTheCurrentRecordOfEachKeyThatHasOne() {
+        ProtectionRecord cpp = stored(record(key(ISLINGTON, 1, PlanType.CPP), PlanDetailsBuilder.fullPlanFor(PlanType.CPP).build()));
+        ProtectionRecord lac = stored(record(key(ISLINGTON, 1, PlanType.LAC)));
+        ProtectionRecord camden = stored(record(key(CAMDEN, 2, PlanType.CPP)));
+        withdraw(stored(record(key(ISLINGTON, 3, PlanType.CPP))), TODAY);
+        stored(record(key(ISLINGTON, 4, PlanType.CPP)));
+
+        Map<RecordKey, ProtectionRecord> found = tx(() -> records.findAllCurrentForUpdate(List.of(cpp.key(), lac.key(),
+                camden.key(), key(ISLINGTON, 3, PlanType.CPP), key(CAMDEN, 1, PlanType.CPP))));
+
+        assertEquals(Map.of(cpp.key(), cpp, lac.key(), lac, camden.key(), camden), found);
+        assertEquals(Map.of(), tx(() -> records.findAllCurrentForUpdate(List.of())));
+    }
+
+    @Test
+    void updateAllReplacesEachRecord() {
+        ProtectionRecord first = stored(record(key(ISLINGTON, 1, PlanType.CPP)));
+        ProtectionRecord second = stored(record(key(ISLINGTON, 2, PlanType.LAC), PlanDetailsBuilder.fullPlanFor(PlanType.LAC).build()));
+        ProtectionRecord untouched = stored(record(key(ISLINGTON, 3, PlanType.CPP)));
+        ProtectionRecord revised = first.revise(PlanDetailsBuilder.planFor(PlanType.CPP).endingOn(TODAY).build());
+        ProtectionRecord withdrawn = second.withdraw(TODAY);
+
+        transactions().run(() -> records.updateAll(List.of(revised, withdrawn)));
+
+        assertEquals(Optional.of(revised), current(first.key()));
+        assertEquals(Optional.empty(), current(second.key()));
+        assertEquals(List.of(revised, untouched), listed(ISLINGTON, null));
+    }
+
+    @Test
+    void updateAllFailsWhenARecordIsNotStored() {
+        ProtectionRecord stored = stored(record(key(ISLINGTON, 1, PlanType.CPP)));
+        ProtectionRecord neverStored = record(key(ISLINGTON, 2, PlanType.CPP));
+
+        assertThrows(RuntimeException.class, () -> transactions().run(() -> records.updateAll(List.of(
+                stored.revise(PlanDetailsBuilder.planFor(PlanType.CPP).localId("new").build()), neverStored))));
+        assertEquals(Optional.empty(), current(neverStored.key()));
     }
 
     // --- update

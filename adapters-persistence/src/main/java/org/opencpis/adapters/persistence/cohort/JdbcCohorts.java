@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,15 +53,30 @@ public final class JdbcCohorts implements Cohorts {
              WHERE c.id IN (SELECT cohort_id FROM cohort_criterion WHERE (kind, value) IN
                             (SELECT * FROM unnest(?::text[], ?::text[])))
             GROUP BY c.id""";
-    private static final String PLACED_RECORDS = "SELECT " + qualified() + """
-            , coalesce(array_agg(p.kind) FILTER (WHERE p.kind IS NOT NULL), '{}') AS kinds,
-              coalesce(array_agg(p.value) FILTER (WHERE p.kind IS NOT NULL), '{}') AS vals
-            FROM protection_record r LEFT JOIN record_placement p ON p.record_id = r.id
-            WHERE r.nhs_number = ANY (?) AND r.withdrawn_on IS NULL
-            GROUP BY r.id ORDER BY r.nhs_number, r.plan_type""";
+    /**
+     * Each person's records, and each record's placements, by index lookups of their own: joins (or
+     * {@code = ANY}) let PostgreSQL choose a scan of every record or placement when its statistics lag
+     * behind a large upload (seen: a batch's read grew with the table until autovacuum analysed it).
+     */
+    static final String PLACED_RECORDS = "SELECT " + qualified() + """
+            , coalesce(p.kinds, '{}') AS kinds, coalesce(p.vals, '{}') AS vals
+            FROM (SELECT DISTINCT unnest(?::text[])) AS person (nhs_number)
+            CROSS JOIN LATERAL (
+                SELECT * FROM protection_record WHERE nhs_number = person.nhs_number AND withdrawn_on IS NULL OFFSET 0) r
+            LEFT JOIN LATERAL (
+                SELECT array_agg(kind) AS kinds, array_agg(value) AS vals FROM record_placement WHERE record_id = r.id) p ON true
+            ORDER BY r.nhs_number, r.plan_type""";
+    /** As {@link #PLACED_RECORDS}, one index lookup a person. */
+    private static final String MEMBERSHIPS = """
+            SELECT person.nhs_number, m.cohort_id FROM (SELECT DISTINCT unnest(?::text[])) AS person (nhs_number)
+            CROSS JOIN LATERAL (SELECT cohort_id FROM cohort_member WHERE nhs_number = person.nhs_number OFFSET 0) m""";
     static final String PLACED_BY = """
             SELECT DISTINCT r.nhs_number FROM record_placement p JOIN protection_record r ON r.id = p.record_id
             WHERE (p.kind, p.value) IN (SELECT * FROM unnest(?::text[], ?::text[])) AND r.withdrawn_on IS NULL""";
+    /** Transaction-scoped advisory locks, taken in NHS number order. */
+    private static final String LOCK_PEOPLE = """
+            SELECT pg_advisory_xact_lock(hashtextextended('cohort-person:' || nhs_number, 0))
+            FROM (SELECT DISTINCT nhs_number FROM unnest(?::text[]) AS person (nhs_number) ORDER BY nhs_number) AS people""";
     private static final String CLAIM_PUSHES = """
             WITH due AS (
                 SELECT c.id FROM cohort c
@@ -140,10 +157,13 @@ public final class JdbcCohorts implements Cohorts {
     }
 
     @Override
-    public void lockPerson(NhsNumber nhsNumber) {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended('cohort-person:' || ?, 0))", statement -> {
-            statement.setString(1, nhsNumber.value());
-            statement.execute();
+    public void lockPeople(Collection<NhsNumber> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(LOCK_PEOPLE, statement -> {
+            statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
+            statement.executeQuery().close();
             return null;
         });
     }
@@ -158,45 +178,48 @@ public final class JdbcCohorts implements Cohorts {
     }
 
     @Override
-    public Set<CohortId> memberships(NhsNumber nhsNumber) {
-        return jdbc.prepareStatement("SELECT cohort_id FROM cohort_member WHERE nhs_number = ?", statement -> {
-            statement.setString(1, nhsNumber.value());
-            Set<CohortId> found = new HashSet<>();
+    public Map<NhsNumber, Set<CohortId>> memberships(Collection<NhsNumber> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.prepareStatement(MEMBERSHIPS, statement -> {
+            statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
+            Map<NhsNumber, Set<CohortId>> found = new HashMap<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    found.add(new CohortId(row.getString(1)));
+                    found.computeIfAbsent(new NhsNumber(row.getString(1)), k -> new HashSet<>()).add(new CohortId(row.getString(2)));
                 }
             }
             return found;
         });
     }
 
+    /** The joiners in one batch and the leavers in another, then the log in the moves' order. */
     @Override
-    public void join(CohortId id, NhsNumber nhsNumber, Instant at) {
-        update("INSERT INTO cohort_member (cohort_id, nhs_number, since) VALUES (?, ?, ?)", statement -> {
-            statement.setString(1, id.value());
-            statement.setString(2, nhsNumber.value());
+    public void move(List<Move> moves, Instant at) {
+        List<Move> joiners = moves.stream().filter(Move::joins).toList();
+        List<Move> leavers = moves.stream().filter(move -> !move.joins()).toList();
+        executeBatch("INSERT INTO cohort_member (cohort_id, nhs_number, since) VALUES (?, ?, ?)", joiners, (statement, move) -> {
+            bindMove(statement, move);
             setInstant(statement, 3, at);
         });
-        logChange(id, nhsNumber, true, at);
+        int[] left = executeBatch("DELETE FROM cohort_member WHERE cohort_id = ? AND nhs_number = ?", leavers, JdbcCohorts::bindMove);
+        for (int i = 0; i < left.length; i++) {
+            if (left[i] != 1) {
+                throw new IllegalStateException("not a leaver: " + leavers.get(i));
+            }
+        }
+        executeBatch("INSERT INTO cohort_change (cohort_id, nhs_number, joined, changed_at) VALUES (?, ?, ?, ?)", moves,
+                (statement, move) -> {
+                    bindMove(statement, move);
+                    statement.setBoolean(3, move.joins());
+                    setInstant(statement, 4, at);
+                });
     }
 
-    @Override
-    public void leave(CohortId id, NhsNumber nhsNumber, Instant at) {
-        update("DELETE FROM cohort_member WHERE cohort_id = ? AND nhs_number = ?", statement -> {
-            statement.setString(1, id.value());
-            statement.setString(2, nhsNumber.value());
-        });
-        logChange(id, nhsNumber, false, at);
-    }
-
-    private void logChange(CohortId id, NhsNumber nhsNumber, boolean joined, Instant at) {
-        update("INSERT INTO cohort_change (cohort_id, nhs_number, joined, changed_at) VALUES (?, ?, ?, ?)", statement -> {
-            statement.setString(1, id.value());
-            statement.setString(2, nhsNumber.value());
-            statement.setBoolean(3, joined);
-            setInstant(statement, 4, at);
-        });
+    private static void bindMove(PreparedStatement statement, Move move) throws SQLException {
+        statement.setString(1, move.id().value());
+        statement.setString(2, move.nhsNumber().value());
     }
 
     @Override
@@ -242,20 +265,26 @@ public final class JdbcCohorts implements Cohorts {
     }
 
     @Override
-    public void place(UUID recordId, Set<Criterion> placement) {
-        update("DELETE FROM record_placement WHERE record_id = ?", statement -> statement.setObject(1, recordId));
-        if (placement.isEmpty()) {
+    public void place(Map<UUID, Set<Criterion>> placements) {
+        if (placements.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO record_placement (record_id, kind, value) VALUES (?, ?, ?)", statement -> {
-            for (Criterion criterion : placement) {
-                statement.setObject(1, recordId);
-                statement.setString(2, criterion.kind().name());
-                statement.setString(3, criterion.value());
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+        update("DELETE FROM record_placement WHERE record_id = ANY (?)", statement -> statement.setArray(1,
+                statement.getConnection().createArrayOf("uuid", placements.keySet().toArray())));
+        List<UUID> recordIds = new ArrayList<>();
+        List<Criterion> criteria = new ArrayList<>();
+        placements.forEach((recordId, placement) -> placement.forEach(criterion -> {
+            recordIds.add(recordId);
+            criteria.add(criterion);
+        }));
+        if (criteria.isEmpty()) {
+            return;
+        }
+        update("INSERT INTO record_placement (record_id, kind, value) SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("uuid", recordIds.toArray()));
+                    bindCriteria(statement, 2, criteria);
+                });
     }
 
     @Override
@@ -335,6 +364,23 @@ public final class JdbcCohorts implements Cohorts {
 
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    private <T> int[] executeBatch(String sql, List<T> rows, RowBinder<T> binder) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return jdbc.prepareStatement(sql, statement -> {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
     }
 
     private static void bindCriteria(PreparedStatement statement, int first, Collection<Criterion> criteria) throws SQLException {

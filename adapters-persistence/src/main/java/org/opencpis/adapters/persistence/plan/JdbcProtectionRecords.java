@@ -7,14 +7,22 @@ import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.Page;
 import org.opencpis.application.shared.PageRequest;
@@ -44,14 +52,60 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM protection_record";
     private static final String FIND_CURRENT_FOR_UPDATE = SELECT
             + " WHERE la_ods_code = ? AND nhs_number = ? AND plan_type = ? AND withdrawn_on IS NULL FOR UPDATE";
-    private static final String INSERT_IF_ABSENT = "INSERT INTO protection_record (" + COLUMNS + ", delete_date)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String UPDATE = """
+    /**
+     * One index lookup a key (a join could scan every record when the statistics lag behind a large
+     * upload), locking in key order, so that two writers of overlapping keys cannot deadlock.
+     */
+    private static final String FIND_ALL_CURRENT_FOR_UPDATE = """
+            SELECT r.* FROM (SELECT DISTINCT * FROM unnest(?::text[], ?::text[], ?::text[]) ORDER BY 1, 2, 3)
+                AS k (la_ods_code, nhs_number, plan_type)
+            CROSS JOIN LATERAL (""" + SELECT + " WHERE la_ods_code = k.la_ods_code AND nhs_number = k.nhs_number"
+            + " AND plan_type = k.plan_type AND withdrawn_on IS NULL FOR UPDATE) r";
+    /** The records' columns as arrays (as text, cast here; the given names as one array literal a record), in order. */
+    private static final String GIVEN = """
+            unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[], ?::text[], ?::text[],
+                   ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[]) WITH ORDINALITY
+                AS given (""" + COLUMNS + ", delete_date, position)";
+    private static final String INSERT_ALL_IF_ABSENT = "INSERT INTO protection_record (" + COLUMNS + ", delete_date)" + """
+
+            SELECT id, la_ods_code, nhs_number, plan_type, start_date, end_date, explicit_delete_date, family_name,
+                   given_names::text[], date_of_birth, local_id, lac_legal_status, school_urn, gp_practice_ods_code, postcode,
+                   withdrawn_on, delete_date
+            FROM\s""" + GIVEN + """
+
+            ORDER BY position
+            ON CONFLICT DO NOTHING RETURNING id""";
+    private static final String UPDATE_ALL = """
             UPDATE protection_record SET
-                la_ods_code = ?, nhs_number = ?, plan_type = ?, start_date = ?, end_date = ?, explicit_delete_date = ?,
-                family_name = ?, given_names = ?, date_of_birth = ?, local_id = ?, lac_legal_status = ?,
-                school_urn = ?, gp_practice_ods_code = ?, postcode = ?, withdrawn_on = ?, delete_date = ?
-            WHERE id = ?""";
+                la_ods_code = given.la_ods_code, nhs_number = given.nhs_number, plan_type = given.plan_type,
+                start_date = given.start_date, end_date = given.end_date, explicit_delete_date = given.explicit_delete_date,
+                family_name = given.family_name, given_names = given.given_names::text[], date_of_birth = given.date_of_birth,
+                local_id = given.local_id, lac_legal_status = given.lac_legal_status, school_urn = given.school_urn,
+                gp_practice_ods_code = given.gp_practice_ods_code, postcode = given.postcode, withdrawn_on = given.withdrawn_on,
+                delete_date = given.delete_date
+            FROM\s""" + GIVEN + """
+
+            WHERE protection_record.id = given.id
+            RETURNING protection_record.id""";
+    /** A record's values in the order of {@link #COLUMNS} then {@code delete_date}, as text. */
+    private static final List<Function<ProtectionRecord, String>> VALUES = List.of(
+            record -> record.id().toString(),
+            record -> record.key().localAuthority().value(),
+            record -> record.key().nhsNumber().value(),
+            record -> record.key().planType().name(),
+            record -> text(record.details().startDate(), LocalDate::toString),
+            record -> text(record.details().endDate(), LocalDate::toString),
+            record -> text(record.details().explicitDeleteDate(), LocalDate::toString),
+            record -> record.details().subject().familyName(),
+            record -> arrayLiteral(record.details().subject().givenNames()),
+            record -> text(record.details().subject().dateOfBirth(), LocalDate::toString),
+            record -> record.details().localId(),
+            record -> text(record.details().lacLegalStatus(), LacLegalStatus::name),
+            record -> text(record.details().schoolUrn(), SchoolUrn::value),
+            record -> text(record.details().gpPractice(), OdsCode::value),
+            record -> text(record.details().postcode(), Postcode::value),
+            record -> text(record.withdrawnOn(), LocalDate::toString),
+            record -> text(record.deleteDate().orElse(null), LocalDate::toString));
     private static final String LIST_CURRENT = SELECT + " WHERE la_ods_code = ? AND withdrawn_on IS NULL";
     private static final String ACTIVE_ON = " AND (end_date IS NULL OR end_date > ?)";
     private static final String ENDED_ON = " AND end_date <= ?";
@@ -79,26 +133,72 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
     }
 
     @Override
-    public boolean insertIfAbsent(ProtectionRecord record) {
-        return jdbc.prepareStatement(INSERT_IF_ABSENT, statement -> {
-            statement.setObject(1, record.id());
-            int next = bindRecord(statement, 2, record);
-            setDate(statement, next, record.deleteDate().orElse(null));
-            return statement.executeUpdate() == 1;
+    public Map<RecordKey, ProtectionRecord> findAllCurrentForUpdate(Collection<RecordKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<ProtectionRecord> found = jdbc.prepareStatement(FIND_ALL_CURRENT_FOR_UPDATE, statement -> {
+            statement.setArray(1, textArray(statement, keys.stream().map(key -> key.localAuthority().value()).toList()));
+            statement.setArray(2, textArray(statement, keys.stream().map(key -> key.nhsNumber().value()).toList()));
+            statement.setArray(3, textArray(statement, keys.stream().map(key -> key.planType().name()).toList()));
+            return readAll(statement);
         });
+        Map<RecordKey, ProtectionRecord> byKey = new HashMap<>();
+        found.forEach(record -> byKey.put(record.key(), record));
+        return byKey;
+    }
+
+    @Override
+    public boolean insertIfAbsent(ProtectionRecord record) {
+        return !insertAllIfAbsent(List.of(record)).isEmpty();
+    }
+
+    @Override
+    public Set<UUID> insertAllIfAbsent(List<ProtectionRecord> records) {
+        return writeAll(INSERT_ALL_IF_ABSENT, records);
     }
 
     @Override
     public void update(ProtectionRecord record) {
-        int updated = jdbc.prepareStatement(UPDATE, statement -> {
-            int next = bindRecord(statement, 1, record);
-            setDate(statement, next, record.deleteDate().orElse(null));
-            statement.setObject(next + 1, record.id());
-            return statement.executeUpdate();
+        updateAll(List.of(record));
+    }
+
+    /** For records with distinct ids. */
+    @Override
+    public void updateAll(List<ProtectionRecord> records) {
+        Set<UUID> updated = writeAll(UPDATE_ALL, records);
+        records.stream().map(ProtectionRecord::id).filter(id -> !updated.contains(id)).findFirst().ifPresent(id -> {
+            throw new IllegalStateException("no stored protection record with id " + id);
         });
-        if (updated != 1) {
-            throw new IllegalStateException("no stored protection record with id " + record.id());
+    }
+
+    /** Runs a statement over {@link #GIVEN}; returns the ids it returned. */
+    private Set<UUID> writeAll(String sql, List<ProtectionRecord> records) {
+        if (records.isEmpty()) {
+            return Set.of();
         }
+        return jdbc.prepareStatement(sql, statement -> {
+            for (int column = 0; column < VALUES.size(); column++) {
+                statement.setArray(column + 1, textArray(statement, records.stream().map(VALUES.get(column)).toList()));
+            }
+            Set<UUID> written = new HashSet<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    written.add(row.getObject(1, UUID.class));
+                }
+            }
+            return written;
+        });
+    }
+
+    private static Array textArray(PreparedStatement statement, List<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("text", values.toArray());
+    }
+
+    /** The values as a PostgreSQL array literal, each quoted. */
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().map(value -> '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     @Override
@@ -144,30 +244,6 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
             statement.setObject(1, id);
             return statement.executeUpdate();
         });
-    }
-
-    /** Binds every column of {@link #COLUMNS} after {@code id}, from {@code first}; returns the next index. */
-    private static int bindRecord(PreparedStatement statement, int first, ProtectionRecord record) throws SQLException {
-        RecordKey key = record.key();
-        PlanDetails details = record.details();
-        Subject subject = details.subject();
-        int index = first;
-        statement.setString(index++, key.localAuthority().value());
-        statement.setString(index++, key.nhsNumber().value());
-        statement.setString(index++, key.planType().name());
-        setDate(statement, index++, details.startDate());
-        setDate(statement, index++, details.endDate());
-        setDate(statement, index++, details.explicitDeleteDate());
-        statement.setString(index++, subject.familyName());
-        statement.setArray(index++, statement.getConnection().createArrayOf("text", subject.givenNames().toArray()));
-        setDate(statement, index++, subject.dateOfBirth());
-        statement.setString(index++, details.localId());
-        statement.setString(index++, text(details.lacLegalStatus(), LacLegalStatus::name));
-        statement.setString(index++, text(details.schoolUrn(), SchoolUrn::value));
-        statement.setString(index++, text(details.gpPractice(), OdsCode::value));
-        statement.setString(index++, text(details.postcode(), Postcode::value));
-        setDate(statement, index++, record.withdrawnOn());
-        return index;
     }
 
     private static List<ProtectionRecord> readAll(PreparedStatement statement) throws SQLException {

@@ -104,6 +104,20 @@ class JdbcProtectionRecordsIT extends ProtectionRecordsContractTest implements P
     }
 
     @Test
+    void findAllCurrentForUpdateLocksTheRecordsUntilTheTransactionEnds() throws Exception {
+        ProtectionRecord locked = record(key(ISLINGTON, 1, PlanType.CPP));
+        ProtectionRecord free = record(key(ISLINGTON, 2, PlanType.CPP));
+        tx(() -> records.insertAllIfAbsent(List.of(locked, free)));
+
+        whileLockedBy(() -> records.findAllCurrentForUpdate(List.of(key(ISLINGTON, 9, PlanType.CPP), locked.key())), () -> {
+            assertEquals(Optional.of(free), tx(() -> withLockTimeout(() -> records.findCurrentForUpdate(free.key()))));
+            RuntimeException blocked = assertThrows(RuntimeException.class,
+                    () -> tx(() -> withLockTimeout(() -> records.findAllCurrentForUpdate(List.of(free.key(), locked.key())))));
+            assertTrue(hasSqlState(blocked, LOCK_NOT_AVAILABLE), () -> "expected a lock timeout, got " + blocked);
+        });
+    }
+
+    @Test
     void aPurgeSkipsRecordsAnotherPurgeHolds() throws Exception {
         ProtectionRecord due = record(key(ISLINGTON, 1, PlanType.CPP), PlanDetailsBuilder.planFor(PlanType.CPP).deletedOn(TODAY).build());
         tx(() -> records.insertIfAbsent(due));

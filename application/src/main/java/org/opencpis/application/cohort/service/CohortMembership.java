@@ -1,13 +1,17 @@
 package org.opencpis.application.cohort.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.UUID;
 import org.opencpis.application.cohort.port.out.Cohorts;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.RecordChanges;
@@ -21,11 +25,14 @@ import org.opencpis.domain.shared.NhsNumber;
 /**
  * Keeps cohort membership up to date as records change, inside the caller's transaction. A child
  * is a member of a cohort while one of their visible records places them by one of the cohort's
- * criteria ({@link CohortPlacement}). A change to one record looks up only the cohorts having the
- * child's placements (an indexed lookup) and those the child is already in: it never rescans
- * every cohort.
+ * criteria ({@link CohortPlacement}). A change to records looks up only the cohorts having the
+ * children's placements (an indexed lookup) and those the children are already in: it never rescans
+ * every cohort. Several people are brought up to date together in a few statements, with the same
+ * outcome and change log as one after another.
  */
 public final class CohortMembership implements RecordChanges {
+    private static final Comparator<CohortId> BY_ID = Comparator.comparing(CohortId::value);
+
     private final Cohorts cohorts;
     private final Clock clock;
 
@@ -37,8 +44,20 @@ public final class CohortMembership implements RecordChanges {
     /** After a record was created or revised: records where it places its child, then updates the child's memberships. */
     @Override
     public void recordStored(ProtectionRecord record, Placement pds) {
-        cohorts.place(record.id(), CohortPlacement.of(record, pds.gpPractice(), pds.postcode()));
-        refresh(record.key().nhsNumber());
+        recordsStored(List.of(new StoredRecord(record, pds)));
+    }
+
+    @Override
+    public void recordsStored(List<StoredRecord> stored) {
+        List<NhsNumber> people = stored.stream().map(one -> one.record().key().nhsNumber()).toList();
+        if (new HashSet<>(people).size() != people.size()) {
+            throw new IllegalArgumentException("records of one person are stored one after another");
+        }
+        Map<UUID, Set<Criterion>> placements = new LinkedHashMap<>();
+        stored.forEach(one -> placements.put(one.record().id(),
+                CohortPlacement.of(one.record(), one.pds().gpPractice(), one.pds().postcode())));
+        cohorts.place(placements);
+        refresh(people);
     }
 
     @Override
@@ -48,38 +67,71 @@ public final class CohortMembership implements RecordChanges {
 
     /** Brings the person's memberships up to date with their visible records (after a withdrawal, a purge, ...). */
     public void refresh(NhsNumber nhsNumber) {
-        cohorts.lockPerson(nhsNumber);
-        LocalDate today = LocalDate.now(clock);
-        Set<Criterion> placed = new HashSet<>();
-        cohorts.placedRecords(List.of(nhsNumber)).stream()
-                .filter(placedRecord -> placedRecord.record().isVisibleOn(today))
-                .forEach(placedRecord -> placed.addAll(placedRecord.placement()));
-        Set<CohortId> matching = placed.isEmpty() ? Set.of()
-                : cohorts.havingAny(placed).stream().map(Cohort::id).collect(Collectors.toSet());
-        Set<CohortId> touched = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-        touched.addAll(matching);
-        touched.addAll(cohorts.memberships(nhsNumber));
-        if (touched.isEmpty()) {
-            return;
-        }
-        cohorts.lockForChange(touched);
-        Set<CohortId> current = cohorts.memberships(nhsNumber);
-        Instant now = clock.instant();
-        for (CohortId id : touched) {
-            boolean member = matching.contains(id);
-            if (member && !current.contains(id)) {
-                cohorts.join(id, nhsNumber, now);
-            } else if (!member && current.contains(id)) {
-                cohorts.leave(id, nhsNumber, now);
-            }
-        }
+        refresh(List.of(nhsNumber));
     }
 
     /** After a cohort was (re)defined: updates the membership of everyone it has or may now have. */
     public void refreshCohort(Cohort cohort) {
-        Set<NhsNumber> people = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        Set<NhsNumber> people = new TreeSet<>(Comparator.comparing(NhsNumber::value));
         people.addAll(cohorts.placedBy(cohort.criteria().all()));
         people.addAll(cohorts.members(cohort.id()));
         people.forEach(this::refresh);
+    }
+
+    /** Brings each person's memberships up to date; the moves are logged person by person, in the order given. */
+    private void refresh(List<NhsNumber> people) {
+        cohorts.lockPeople(people);
+        Map<NhsNumber, Set<CohortId>> matching = matchingCohorts(people);
+        Map<NhsNumber, Set<CohortId>> before = cohorts.memberships(people);
+        Map<NhsNumber, Set<CohortId>> touched = new LinkedHashMap<>();
+        for (NhsNumber person : people) {
+            Set<CohortId> theirs = new TreeSet<>(BY_ID);
+            theirs.addAll(matching.getOrDefault(person, Set.of()));
+            theirs.addAll(before.getOrDefault(person, Set.of()));
+            if (!theirs.isEmpty()) {
+                touched.put(person, theirs);
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        Set<CohortId> all = new HashSet<>();
+        touched.values().forEach(all::addAll);
+        cohorts.lockForChange(all);
+        Map<NhsNumber, Set<CohortId>> current = cohorts.memberships(touched.keySet());
+        List<Cohorts.Move> moves = new ArrayList<>();
+        touched.forEach((person, theirs) -> {
+            Set<CohortId> member = current.getOrDefault(person, Set.of());
+            Set<CohortId> matches = matching.getOrDefault(person, Set.of());
+            for (CohortId id : theirs) {
+                if (matches.contains(id) != member.contains(id)) {
+                    moves.add(new Cohorts.Move(id, person, matches.contains(id)));
+                }
+            }
+        });
+        if (!moves.isEmpty()) {
+            cohorts.move(moves, clock.instant());
+        }
+    }
+
+    /** The cohorts each person's visible records place them in (people placed in none are left out). */
+    private Map<NhsNumber, Set<CohortId>> matchingCohorts(List<NhsNumber> people) {
+        LocalDate today = LocalDate.now(clock);
+        Map<NhsNumber, Set<Criterion>> placed = new HashMap<>();
+        cohorts.placedRecords(people).stream()
+                .filter(placedRecord -> placedRecord.record().isVisibleOn(today))
+                .forEach(placedRecord -> placed.computeIfAbsent(placedRecord.record().key().nhsNumber(), k -> new HashSet<>())
+                        .addAll(placedRecord.placement()));
+        Set<Criterion> criteria = new HashSet<>();
+        placed.values().forEach(criteria::addAll);
+        if (criteria.isEmpty()) {
+            return Map.of();
+        }
+        List<Cohort> candidates = cohorts.havingAny(criteria);
+        Map<NhsNumber, Set<CohortId>> matching = new HashMap<>();
+        placed.forEach((person, theirs) -> candidates.stream()
+                .filter(cohort -> cohort.criteria().all().stream().anyMatch(theirs::contains))
+                .forEach(cohort -> matching.computeIfAbsent(person, k -> new HashSet<>()).add(cohort.id())));
+        return matching;
     }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencpis.application.audit.port.out.AuditTrail;
@@ -13,7 +15,6 @@ import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
-import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.Verification;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.StoreUnavailable;
@@ -56,7 +57,7 @@ import org.opencpis.domain.upload.UploadedRecord;
  *   checked by the rules of CONTRACT §6 (CPR07 with the field errors), verified against PDS outside
  *   any transaction (CPR01..CPR05), and, when verified, created or updated idempotently (CPR06).
  *   A batch — its records, their audit entries and their results — commits in one transaction,
- *   which also renews the claim; if it fails, its records are retried one per transaction, so one
+ *   which also renews the claim, in a few statements whatever its size ({@link RecordKeeping}); if it fails, its records are retried one per transaction, so one
  *   bad record never takes others with it and a record is all or nothing.</li>
  *   <li><b>Answer</b>: CPF02/03/04 from the counts; the content is deleted and the acknowledgement
  *   becomes due for delivery.</li>
@@ -160,8 +161,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
     }
 
     /** One slot of a batch: a record to store, or its result already known. */
-    private record Slot(UploadEntry entry, CheckedRecord.Valid toStore, Placement placement, RecordResult decided,
-                        RecordKey rejectedKey) {
+    private record Slot(UploadEntry entry, RecordKeeping.ToStore toStore, RecordResult decided, RecordKey rejectedKey) {
     }
 
     /** The processing of one claimed upload. */
@@ -317,11 +317,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
             try {
                 transactions.run(() -> {
                     renewClaim();
-                    List<RecordResult> answered = new ArrayList<>(slots.size());
-                    for (Slot slot : slots) {
-                        answered.add(complete(slot));
-                    }
-                    results.save(id, answered);
+                    results.save(id, complete(slots));
                 });
             } catch (LostClaim | StoreUnavailable e) {
                 throw e;
@@ -337,7 +333,7 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
             try {
                 transactions.run(() -> {
                     renewClaim();
-                    results.save(id, List.of(complete(slot)));
+                    results.save(id, complete(List.of(slot)));
                 });
             } catch (LostClaim | StoreUnavailable e) {
                 throw e;
@@ -381,37 +377,49 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
                 return decided(entry, RecordOutcome.CPR07, NOT_PROCESSED);
             }
             if (verification.isVerified()) {
-                return new Slot(entry, valid, verification.placement(), null, null);
+                return new Slot(entry, new RecordKeeping.ToStore(valid.key(), valid.details(), verification.placement()), null, null);
             }
             String detail = verification.supersededBy() == null ? verification.detail()
                     : verification.detail() + "; use NHS number " + verification.supersededBy();
             RecordResult rejected = new RecordResult(entry.index(), valid.key().nhsNumber().value(),
                     valid.key().planType().name(), verification.outcome(), detail);
-            return new Slot(entry, null, null, rejected, valid.key());
+            return new Slot(entry, null, rejected, valid.key());
         }
 
         private Slot decided(UploadEntry entry, RecordOutcome outcome, String detail) {
-            return new Slot(entry, null, null, result(entry, outcome, detail), null);
+            return new Slot(entry, null, result(entry, outcome, detail), null);
         }
 
-        /** Inside the batch's transaction: stores a verified record, audits what PDS refused. */
-        private RecordResult complete(Slot slot) {
-            if (slot.toStore() != null) {
-                RecordKey key = slot.toStore().key();
-                RecordKeeping.Change change = keeping.store(key, slot.toStore().details(), slot.placement());
-                auditRecord(key, change.name());
-                return new RecordResult(slot.entry().index(), key.nhsNumber().value(), key.planType().name(),
-                        RecordOutcome.CPR06, change.name());
+        /**
+         * Inside the batch's transaction: stores the verified records, audits each record stored or
+         * refused by PDS (in the slots' order), and answers each slot.
+         */
+        private List<RecordResult> complete(List<Slot> slots) {
+            List<RecordKeeping.ToStore> toStore = slots.stream().map(Slot::toStore).filter(Objects::nonNull).toList();
+            Iterator<RecordKeeping.Change> changes = keeping.storeAll(toStore).iterator();
+            List<AuditEntry> entries = new ArrayList<>(slots.size());
+            List<RecordResult> answered = new ArrayList<>(slots.size());
+            for (Slot slot : slots) {
+                if (slot.toStore() != null) {
+                    RecordKey key = slot.toStore().key();
+                    String change = changes.next().name();
+                    entries.add(recordEntry(key, change));
+                    answered.add(new RecordResult(slot.entry().index(), key.nhsNumber().value(), key.planType().name(),
+                            RecordOutcome.CPR06, change));
+                } else {
+                    if (slot.rejectedKey() != null) {
+                        entries.add(recordEntry(slot.rejectedKey(), "REJECTED_" + slot.decided().status().name()));
+                    }
+                    answered.add(slot.decided());
+                }
             }
-            if (slot.rejectedKey() != null) {
-                auditRecord(slot.rejectedKey(), "REJECTED_" + slot.decided().status().name());
-            }
-            return slot.decided();
+            audit.appendAll(entries);
+            return answered;
         }
 
-        private void auditRecord(RecordKey key, String outcome) {
-            audit.append(new AuditEntry(clock.instant(), context.actor(), "PLAN_RECORD:" + key.planType(),
-                    key.nhsNumber(), context.requestId(), outcome));
+        private AuditEntry recordEntry(RecordKey key, String outcome) {
+            return new AuditEntry(clock.instant(), context.actor(), "PLAN_RECORD:" + key.planType(), key.nhsNumber(),
+                    context.requestId(), outcome);
         }
 
         private RecordResult result(UploadEntry entry, RecordOutcome outcome, String detail) {

@@ -86,6 +86,22 @@ class UploadProcessorTest {
     }
 
     @Test
+    void aKeyRepeatedInOneBatchIsAppliedAsOneRecordAfterAnother() {
+        UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(A)
+                .record(A, "CPP", "2024-01-15", "2024-06-30", "", "Smith", "Jane Anne", "2015-04-01", "", "")
+                .cpp(B).cpp(A).cpp(A));
+
+        processor.processPending();
+
+        assertEquals(List.of("CREATED", "UPDATED", "CREATED", "UPDATED", "UNCHANGED"),
+                f.results(ISLINGTON, id).stream().map(RecordResult::detail).toList());
+        assertEquals(List.of("CREATED", "UPDATED", "CREATED", "UPDATED", "UNCHANGED"),
+                f.audited("PLAN_RECORD:CPP").stream().map(AuditEntry::outcome).toList(), "audited in the file's order");
+        assertEquals(null, record(ISLINGTON, A, PlanType.CPP).orElseThrow().details().endDate(), "the last one stands");
+        assertEquals(2, f.records.all().size());
+    }
+
+    @Test
     void theSameRecordsAgainChangeNothingAndChangedOnesAreUpdated() {
         f.submit(ISLINGTON, Builder.json(1).cpp(A).cpp(B));
         processor.processPending();
@@ -334,11 +350,13 @@ class UploadProcessorTest {
     @Test
     void aRecordThatCannotBeStoredFailsAloneNotWithItsBatch() {
         NhsNumber poisoned = new NhsNumber(B);
-        ProtectionRecords failingForOne = intercepting(f.records, "insertIfAbsent", args -> {
-            if (((ProtectionRecord) args[0]).key().nhsNumber().equals(poisoned)) {
+        ProtectionRecords failingForOne = intercepting(f.records, "insertAllIfAbsent", args -> {
+            @SuppressWarnings("unchecked")
+            List<ProtectionRecord> records = (List<ProtectionRecord>) args[0];
+            if (records.stream().anyMatch(record -> record.key().nhsNumber().equals(poisoned))) {
                 throw new IllegalStateException("a constraint the checks did not foresee");
             }
-            return f.records.insertIfAbsent((ProtectionRecord) args[0]);
+            return f.records.insertAllIfAbsent(records);
         });
         UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(B).cpp(A).cpp(C));
 
@@ -354,7 +372,7 @@ class UploadProcessorTest {
     @Test
     void aFailingPassIsTriedAgainLater() {
         UUID id = f.submit(ISLINGTON, Builder.json(7).cpp(A));
-        ProtectionRecords broken = intercepting(f.records, "findCurrentForUpdate", args -> {
+        ProtectionRecords broken = intercepting(f.records, "insertAllIfAbsent", args -> {
             throw new StoreUnavailable("database down", null);
         });
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.opencpis.domain.shared.OdsCode;
  * their changes (joiners and leavers, numbered by an increasing cursor), and the outbox of pushing
  * those changes to each cohort's owner. Every method joins the caller's transaction.
  *
- * <p>Consistency of the change log: membership writers take {@link #lockPerson} and then
+ * <p>Consistency of the change log: membership writers take {@link #lockPeople} and then
  * {@link #lockForChange} on the cohorts they change (in id order); readers take
  * {@link #findForRead}, which waits for writers of that cohort. So a reader never sees a cursor
  * beyond a change that is not yet committed, and no change is lost or reported twice.
@@ -38,20 +39,23 @@ public interface Cohorts {
     /** The cohorts having any of the criteria, with all their criteria. */
     List<Cohort> havingAny(Collection<Criterion> criteria);
 
-    /** Serialises membership changes of one person until the transaction ends. */
-    void lockPerson(NhsNumber nhsNumber);
+    /**
+     * Serialises membership changes of these people until the transaction ends. The people are locked
+     * in NHS number order, so that two writers of overlapping people cannot deadlock on each other.
+     */
+    void lockPeople(Collection<NhsNumber> nhsNumbers);
 
     /** Locks the cohorts for a membership change until the transaction ends, in id order. */
     void lockForChange(Collection<CohortId> ids);
 
-    /** The cohorts the person is a member of. */
-    Set<CohortId> memberships(NhsNumber nhsNumber);
+    /** The cohorts each of these people is a member of; people who are members of none are left out. */
+    Map<NhsNumber, Set<CohortId>> memberships(Collection<NhsNumber> nhsNumbers);
 
-    /** Makes the person a member and logs the joiner. */
-    void join(CohortId id, NhsNumber nhsNumber, Instant at);
-
-    /** Ends the person's membership and logs the leaver. */
-    void leave(CohortId id, NhsNumber nhsNumber, Instant at);
+    /**
+     * Makes each joiner a member and ends each leaver's membership, logging the moves in the order
+     * given (their cursors increase in that order). A joiner must not be a member, a leaver must be one.
+     */
+    void move(List<Move> moves, Instant at);
 
     /** The cohort's members, in NHS number order. */
     List<NhsNumber> members(CohortId id);
@@ -62,8 +66,8 @@ public interface Cohorts {
     /** The cohort's changes after {@code cursor}, oldest first. */
     List<MembershipChange> changesSince(CohortId id, long cursor);
 
-    /** Records where the record places its child (replacing what was recorded for it before). */
-    void place(UUID recordId, Set<Criterion> placement);
+    /** Records where each record (by id) places its child, replacing what was recorded for it before. */
+    void place(Map<UUID, Set<Criterion>> placements);
 
     /** The current (not withdrawn) records of these people, each with where it places its child. */
     List<PlacedRecord> placedRecords(Collection<NhsNumber> nhsNumbers);
@@ -79,6 +83,10 @@ public interface Cohorts {
 
     /** Releases the push claim and makes the cohort's push due again at {@code dueAt}. */
     void retryPushLater(CohortId id, Instant dueAt);
+
+    /** A person joining ({@code joins}) or leaving a cohort. */
+    record Move(CohortId id, NhsNumber nhsNumber, boolean joins) {
+    }
 
     /** One joiner or leaver, with its cursor. */
     record MembershipChange(long cursor, NhsNumber nhsNumber, boolean joined) {

@@ -1,8 +1,11 @@
 package org.opencpis.application.plan.port.out;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opencpis.application.shared.Page;
 import org.opencpis.application.shared.PageRequest;
@@ -28,8 +31,22 @@ public interface ProtectionRecords {
      */
     boolean insertIfAbsent(ProtectionRecord record);
 
+    /**
+     * Stores each new record unless a current one already holds its key, as {@link #insertIfAbsent} would
+     * one after another (so of two with the same key only the first can be stored), in one go.
+     *
+     * @return the ids of the records stored
+     */
+    Set<UUID> insertAllIfAbsent(List<ProtectionRecord> records);
+
+    /** The current records for the keys (absent keys have none), locked for update until the transaction ends. */
+    Map<RecordKey, ProtectionRecord> findAllCurrentForUpdate(Collection<RecordKey> keys);
+
     /** Replaces the stored record with the same id (details and withdrawal). */
     void update(ProtectionRecord record);
+
+    /** {@link #update} for each record, in one go; fails, to roll back, if any of them is not stored. */
+    void updateAll(List<ProtectionRecord> records);
 
     /**
      * One LA's current records, ordered by NHS number then plan type; with a status, only
