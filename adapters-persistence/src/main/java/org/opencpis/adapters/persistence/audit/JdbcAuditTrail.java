@@ -7,6 +7,7 @@ import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.opencpis.domain.audit.AuditSearch;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.shared.Page;
@@ -40,6 +42,10 @@ public final class JdbcAuditTrail implements AuditTrail {
     private static final String FIELDS = """
             at, actor_subject, actor_organisation, actor_role, actor_role_profile_id, action, nhs_number, request_id, outcome""";
     private static final String INSERT = "INSERT INTO audit_entry (" + FIELDS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Many entries in one statement, recorded (given their ids) in the order of the arrays. */
+    private static final String INSERT_ALL = "INSERT INTO audit_entry (" + FIELDS + ") SELECT " + FIELDS
+            + " FROM unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS e (" + FIELDS + ", position) ORDER BY position";
     private static final String UNCHAINED = "SELECT id, " + FIELDS
             + " FROM audit_entry WHERE sequence IS NULL ORDER BY id LIMIT ?";
     /** Chains the entries and moves the head in one statement: the fewer round trips under the head's lock, the better. */
@@ -73,12 +79,19 @@ public final class JdbcAuditTrail implements AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement(INSERT, statement -> {
-            for (AuditEntry entry : entries) {
-                bind(statement, entry);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
+        jdbc.prepareStatement(INSERT_ALL, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("text",
+                    entries.stream().map(entry -> entry.at().truncatedTo(ChronoUnit.MICROS).toString()).toArray()));
+            statement.setArray(2, textArray(connection, entries, entry -> entry.actor().subject()));
+            statement.setArray(3, textArray(connection, entries, entry -> entry.actor().organisation().value()));
+            statement.setArray(4, textArray(connection, entries, entry -> entry.actor().role()));
+            statement.setArray(5, textArray(connection, entries, entry -> entry.actor().roleProfileId()));
+            statement.setArray(6, textArray(connection, entries, AuditEntry::action));
+            statement.setArray(7, textArray(connection, entries, entry -> text(entry.nhsNumber(), NhsNumber::value)));
+            statement.setArray(8, textArray(connection, entries, AuditEntry::requestId));
+            statement.setArray(9, textArray(connection, entries, AuditEntry::outcome));
+            return statement.executeUpdate();
         });
     }
 
@@ -186,6 +199,11 @@ public final class JdbcAuditTrail implements AuditTrail {
             }
             return null;
         });
+    }
+
+    private static Array textArray(Connection connection, List<AuditEntry> entries, Function<AuditEntry, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", entries.stream().map(field).toArray());
     }
 
     private static Head readHead(ResultSet row) throws SQLException {

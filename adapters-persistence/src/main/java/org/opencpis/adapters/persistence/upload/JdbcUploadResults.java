@@ -2,6 +2,7 @@ package org.opencpis.adapters.persistence.upload;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,12 @@ import org.opencpis.application.upload.port.out.UploadResults;
 import org.opencpis.domain.plan.RecordOutcome;
 import org.opencpis.domain.upload.RecordResult;
 
-/** Per-record acknowledgement entries in {@code upload_record_result}, written in JDBC batches. */
+/** Per-record acknowledgement entries in {@code upload_record_result}, a batch's in one statement. */
 @Singleton
 public final class JdbcUploadResults implements UploadResults {
     private static final String INSERT = """
             INSERT INTO upload_record_result (upload_id, record_index, nhs_number, plan_type, status, detail)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            SELECT ?, * FROM unnest(?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])""";
     private static final String COUNTS = """
             SELECT count(*), count(*) FILTER (WHERE status = 'CPR06') FROM upload_record_result WHERE upload_id = ?""";
     private static final String LIST = """
@@ -34,16 +35,14 @@ public final class JdbcUploadResults implements UploadResults {
             return;
         }
         jdbc.prepareStatement(INSERT, statement -> {
-            for (RecordResult result : results) {
-                statement.setObject(1, uploadId);
-                statement.setInt(2, result.index());
-                statement.setString(3, result.nhsNumber());
-                statement.setString(4, result.planType());
-                statement.setString(5, result.status().name());
-                statement.setString(6, result.detail());
-                statement.addBatch();
-            }
-            return statement.executeBatch();
+            Connection connection = statement.getConnection();
+            statement.setObject(1, uploadId);
+            statement.setArray(2, connection.createArrayOf("integer", results.stream().map(RecordResult::index).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", results.stream().map(RecordResult::nhsNumber).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", results.stream().map(RecordResult::planType).toArray()));
+            statement.setArray(5, connection.createArrayOf("text", results.stream().map(result -> result.status().name()).toArray()));
+            statement.setArray(6, connection.createArrayOf("text", results.stream().map(RecordResult::detail).toArray()));
+            return statement.executeUpdate();
         });
     }
 
