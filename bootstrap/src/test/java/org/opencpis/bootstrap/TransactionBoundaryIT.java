@@ -14,22 +14,18 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.opencpis.adapters.persistence.testing.TestDatabase;
-import org.opencpis.domain.audit.AuditSearch;
+import org.opencpis.application.testing.DelegatingAuditTrail;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.plan.service.PlanService;
-import org.opencpis.application.shared.Page;
-import org.opencpis.application.shared.PageRequest;
 import org.opencpis.application.shared.RequestContext;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.bootstrap.support.Tokens;
 import org.opencpis.domain.audit.AuditEntry;
-import org.opencpis.domain.audit.ChainedAuditEntry;
 import org.opencpis.domain.organisation.Organisation;
 import org.opencpis.domain.organisation.OrganisationType;
 import org.opencpis.domain.organisation.PhoneNumber;
@@ -90,30 +86,14 @@ class TransactionBoundaryIT {
     }
 
     /** The real trail, except that appending fails, as a database error would. */
-    private record FailingAuditTrail(AuditTrail real) implements AuditTrail {
+    private static final class FailingAuditTrail extends DelegatingAuditTrail {
+        FailingAuditTrail(AuditTrail real) {
+            super(real);
+        }
+
         @Override
         public void append(AuditEntry entry) {
             throw new IllegalStateException("audit store failed");
-        }
-
-        @Override
-        public int chainRecorded(int limit) {
-            return real.chainRecorded(limit);
-        }
-
-        @Override
-        public Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
-            return real.search(search, page);
-        }
-
-        @Override
-        public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
-            real.forEachInSequence(visitor);
-        }
-
-        @Override
-        public Head head() {
-            return real.head();
         }
     }
 }

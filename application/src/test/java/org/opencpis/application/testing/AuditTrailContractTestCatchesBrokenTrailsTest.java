@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.opencpis.application.audit.port.out.AuditTrail;
-import org.opencpis.application.shared.Page;
-import org.opencpis.application.shared.PageRequest;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.domain.audit.AuditEntry;
-import org.opencpis.domain.audit.AuditSearch;
-import org.opencpis.domain.audit.ChainedAuditEntry;
 
 /** The AuditTrail kit passes the fake and fails trails that chain past their limit or show unchained entries. */
 class AuditTrailContractTestCatchesBrokenTrailsTest {
@@ -37,7 +32,7 @@ class AuditTrailContractTestCatchesBrokenTrailsTest {
     static class UnlimitedChainingRun extends AuditTrailContractTest {
         @Override
         protected AuditTrail createTrail() {
-            return new Delegating(new InMemoryAuditTrail()) {
+            return new DelegatingAuditTrail(new InMemoryAuditTrail()) {
                 @Override
                 public int chainRecorded(int limit) {
                     return super.chainRecorded(Integer.MAX_VALUE); // broken: ignores the limit
@@ -54,7 +49,7 @@ class AuditTrailContractTestCatchesBrokenTrailsTest {
     static class ChainingOnAppendRun extends AuditTrailContractTest {
         @Override
         protected AuditTrail createTrail() {
-            return new Delegating(new InMemoryAuditTrail()) {
+            return new DelegatingAuditTrail(new InMemoryAuditTrail()) {
                 private int chainedEarly;
 
                 @Override
@@ -75,39 +70,6 @@ class AuditTrailContractTestCatchesBrokenTrailsTest {
         @Override
         protected Transactions transactions() {
             return new DirectTransactions();
-        }
-    }
-
-    private static class Delegating implements AuditTrail {
-        private final AuditTrail trail;
-
-        Delegating(AuditTrail trail) {
-            this.trail = trail;
-        }
-
-        @Override
-        public void append(AuditEntry entry) {
-            trail.append(entry);
-        }
-
-        @Override
-        public int chainRecorded(int limit) {
-            return trail.chainRecorded(limit);
-        }
-
-        @Override
-        public Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
-            return trail.search(search, page);
-        }
-
-        @Override
-        public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
-            trail.forEachInSequence(visitor);
-        }
-
-        @Override
-        public Head head() {
-            return trail.head();
         }
     }
 }

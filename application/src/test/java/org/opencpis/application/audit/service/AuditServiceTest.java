@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencpis.domain.audit.AuditSearch;
@@ -13,6 +14,7 @@ import org.opencpis.application.audit.port.in.VerifyAuditTrailUseCase.Verificati
 import org.opencpis.application.shared.Page;
 import org.opencpis.application.shared.PageRequest;
 import org.opencpis.application.shared.RequestContext;
+import org.opencpis.application.testing.DelegatingAuditTrail;
 import org.opencpis.application.testing.DirectTransactions;
 import org.opencpis.application.testing.InMemoryAuditTrail;
 import org.opencpis.application.testing.MutableClock;
@@ -86,33 +88,13 @@ class AuditServiceTest {
 
     @Test
     void anAppendWhileTheChainIsReadDoesNotMakeAnIntactTrailInvalid() {
-        AuditTrail appendingWhileRead = new AuditTrail() {
+        AuditTrail appendingWhileRead = new DelegatingAuditTrail(trail) {
             @Override
-            public void append(AuditEntry entry) {
-                trail.append(entry);
-            }
-
-            @Override
-            public int chainRecorded(int limit) {
-                return trail.chainRecorded(limit);
-            }
-
-            @Override
-            public Page<ChainedAuditEntry> search(AuditSearch search, PageRequest page) {
-                return trail.search(search, page);
-            }
-
-            @Override
-            public void forEachInSequence(java.util.function.Consumer<ChainedAuditEntry> visitor) {
-                trail.forEachInSequence(visitor);
+            public void forEachInSequence(Consumer<ChainedAuditEntry> visitor) {
+                super.forEachInSequence(visitor);
                 RequestContext la = TestData.laContext(TestData.ISLINGTON);
                 trail.append(new AuditEntry(clock.instant(), la.actor(), "PLAN_READ:CPP", CHILD, la.requestId(), "FOUND"));
                 trail.chainRecorded(1);
-            }
-
-            @Override
-            public Head head() {
-                return trail.head();
             }
         };
         AuditService racing = serviceOver(appendingWhileRead);
