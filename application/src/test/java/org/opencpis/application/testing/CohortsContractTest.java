@@ -99,6 +99,19 @@ public abstract class CohortsContractTest {
     }
 
     @Test
+    void newRecordsArePlacedAndLaterReplacedLikeAnyOther() {
+        ProtectionRecord first = stored(1);
+        ProtectionRecord second = stored(2);
+        run(() -> cohorts.placeNew(Map.of(first.id(), Set.of(SCHOOL), second.id(), Set.of(SCHOOL, OTHER_SCHOOL))));
+        run(() -> cohorts.placeNew(Map.of()));
+
+        assertEquals(Set.of(first.key().nhsNumber(), second.key().nhsNumber()), tx(() -> cohorts.placedBy(Set.of(SCHOOL))));
+        run(() -> cohorts.place(Map.of(second.id(), Set.of(OTHER_SCHOOL))));
+        assertEquals(Set.of(new Cohorts.PlacedRecord(first, Set.of(SCHOOL)), new Cohorts.PlacedRecord(second, Set.of(OTHER_SCHOOL))),
+                Set.copyOf(tx(() -> cohorts.placedRecords(List.of(first.key().nhsNumber(), second.key().nhsNumber())))));
+    }
+
+    @Test
     void severalRecordsArePlacedAtOnceEachReplacingOnlyItsOwn() {
         ProtectionRecord first = stored(1);
         ProtectionRecord second = stored(2);

@@ -107,6 +107,11 @@ public final class InMemoryCohorts implements Cohorts {
     }
 
     @Override
+    public synchronized void placeNew(Map<UUID, Set<Criterion>> placed) {
+        place(placed);
+    }
+
+    @Override
     public synchronized void place(Map<UUID, Set<Criterion>> placed) {
         placed.forEach((recordId, placement) -> placements.put(recordId, Set.copyOf(placement)));
     }

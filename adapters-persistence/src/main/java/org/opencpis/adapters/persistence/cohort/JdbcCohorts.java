@@ -277,6 +277,11 @@ public final class JdbcCohorts implements Cohorts {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             statement.setArray(1, statement.getConnection().createArrayOf("uuid", placements.keySet().toArray()));
         });
+        placeNew(placements);
+    }
+
+    @Override
+    public void placeNew(Map<UUID, Set<Criterion>> placements) {
         List<UUID> recordIds = new ArrayList<>();
         List<Criterion> criteria = new ArrayList<>();
         placements.forEach((recordId, placement) -> placement.forEach(criterion -> {

@@ -53,10 +53,12 @@ public final class CohortMembership implements RecordChanges {
         if (new HashSet<>(people).size() != people.size()) {
             throw new IllegalArgumentException("records of one person are stored one after another");
         }
-        Map<UUID, Set<Criterion>> placements = new LinkedHashMap<>();
-        stored.forEach(one -> placements.put(one.record().id(),
+        Map<UUID, Set<Criterion>> replaced = new LinkedHashMap<>();
+        Map<UUID, Set<Criterion>> fresh = new LinkedHashMap<>();
+        stored.forEach(one -> (one.created() ? fresh : replaced).put(one.record().id(),
                 CohortPlacement.of(one.record(), one.pds().gpPractice(), one.pds().postcode())));
-        cohorts.place(placements);
+        cohorts.place(replaced);
+        cohorts.placeNew(fresh);
         refresh(people);
     }
 

@@ -89,7 +89,7 @@ final class RecordKeeping {
                     revised.add(record);
                 }
             }
-            stored.add(new StoredRecord(record, one.pds()));
+            stored.add(new StoredRecord(record, one.pds(), created.contains(record.id())));
         }
         if (!revised.isEmpty()) {
             records.updateAll(revised);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opencpis.application.cohort.service.CohortMembership;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
+import org.opencpis.application.plan.port.out.RecordChanges;
+import org.opencpis.application.plan.port.out.RecordChanges.StoredRecord;
 import org.opencpis.application.testing.InMemoryCohorts;
 import org.opencpis.application.testing.InMemoryProtectionRecords;
 import org.opencpis.application.testing.MutableClock;
@@ -23,6 +25,7 @@ import org.opencpis.domain.plan.PlanDetails;
 import org.opencpis.domain.plan.PlanType;
 import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.plan.RecordKey;
+import org.opencpis.domain.shared.NhsNumber;
 
 class RecordKeepingTest {
     private static final PlanDetails OPEN = PlanDetailsBuilder.planFor(PlanType.CPP).build();
@@ -107,5 +110,30 @@ class RecordKeepingTest {
                         throw e.getCause();
                     }
                 });
+    }
+
+    @Test
+    void onlyTheRecordsItCreatedAreToldAsNewSoTheirPlacementsNeedNoReplacing() {
+        InMemoryProtectionRecords store = storeHolding(key(1));
+        List<StoredRecord> told = new ArrayList<>();
+        RecordChanges recording = new RecordChanges() {
+            @Override
+            public void recordStored(ProtectionRecord record, Placement pds) {
+                recordsStored(List.of(new StoredRecord(record, pds)));
+            }
+
+            @Override
+            public void recordsStored(List<StoredRecord> stored) {
+                told.addAll(stored);
+            }
+
+            @Override
+            public void personChanged(NhsNumber nhsNumber) {
+            }
+        };
+
+        new RecordKeeping(store, recording).storeAll(List.of(toStore(key(1), ENDED), toStore(key(2), OPEN), toStore(key(3), OPEN)));
+
+        assertEquals(List.of(false, true, true), told.stream().map(StoredRecord::created).toList());
     }
 }

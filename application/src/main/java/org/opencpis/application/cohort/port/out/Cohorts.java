@@ -69,6 +69,9 @@ public interface Cohorts {
     /** Records where each record (by id) places its child, replacing what was recorded for it before. */
     void place(Map<UUID, Set<Criterion>> placements);
 
+    /** As {@link #place}, for records just created: nothing was recorded for them, so there is nothing to replace. */
+    void placeNew(Map<UUID, Set<Criterion>> placements);
+
     /** The current (not withdrawn) records of these people, each with where it places its child. */
     List<PlacedRecord> placedRecords(Collection<NhsNumber> nhsNumbers);
 

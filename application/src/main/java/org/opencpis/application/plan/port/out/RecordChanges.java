@@ -25,7 +25,13 @@ public interface RecordChanges {
     /** A record of the person was withdrawn or purged. */
     void personChanged(NhsNumber nhsNumber);
 
-    /** A record as stored, and where PDS places its person now. */
-    record StoredRecord(ProtectionRecord record, Placement pds) {
+    /**
+     * A record as stored, and where PDS places its person now; {@code created} when this write
+     * created it (nothing derived from it exists yet).
+     */
+    record StoredRecord(ProtectionRecord record, Placement pds, boolean created) {
+        public StoredRecord(ProtectionRecord record, Placement pds) {
+            this(record, pds, false);
+        }
     }
 }
