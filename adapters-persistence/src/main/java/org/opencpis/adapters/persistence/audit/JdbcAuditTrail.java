@@ -3,11 +3,11 @@ package org.opencpis.adapters.persistence.audit;
 import static org.opencpis.adapters.persistence.shared.Columns.getInstant;
 import static org.opencpis.adapters.persistence.shared.Columns.parse;
 import static org.opencpis.adapters.persistence.shared.Columns.setInstant;
+import static org.opencpis.adapters.persistence.shared.Columns.setTextArray;
 import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.opencpis.domain.audit.AuditSearch;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.shared.Page;
@@ -80,17 +79,15 @@ public final class JdbcAuditTrail implements AuditTrail {
             return;
         }
         jdbc.prepareStatement(INSERT_ALL, statement -> {
-            Connection connection = statement.getConnection();
-            statement.setArray(1, connection.createArrayOf("text",
-                    entries.stream().map(entry -> entry.at().truncatedTo(ChronoUnit.MICROS).toString()).toArray()));
-            statement.setArray(2, textArray(connection, entries, entry -> entry.actor().subject()));
-            statement.setArray(3, textArray(connection, entries, entry -> entry.actor().organisation().value()));
-            statement.setArray(4, textArray(connection, entries, entry -> entry.actor().role()));
-            statement.setArray(5, textArray(connection, entries, entry -> entry.actor().roleProfileId()));
-            statement.setArray(6, textArray(connection, entries, AuditEntry::action));
-            statement.setArray(7, textArray(connection, entries, entry -> text(entry.nhsNumber(), NhsNumber::value)));
-            statement.setArray(8, textArray(connection, entries, AuditEntry::requestId));
-            statement.setArray(9, textArray(connection, entries, AuditEntry::outcome));
+            setTextArray(statement, 1, entries, entry -> entry.at().truncatedTo(ChronoUnit.MICROS).toString());
+            setTextArray(statement, 2, entries, entry -> entry.actor().subject());
+            setTextArray(statement, 3, entries, entry -> entry.actor().organisation().value());
+            setTextArray(statement, 4, entries, entry -> entry.actor().role());
+            setTextArray(statement, 5, entries, entry -> entry.actor().roleProfileId());
+            setTextArray(statement, 6, entries, AuditEntry::action);
+            setTextArray(statement, 7, entries, entry -> text(entry.nhsNumber(), NhsNumber::value));
+            setTextArray(statement, 8, entries, AuditEntry::requestId);
+            setTextArray(statement, 9, entries, AuditEntry::outcome);
             return statement.executeUpdate();
         });
     }
@@ -199,11 +196,6 @@ public final class JdbcAuditTrail implements AuditTrail {
             }
             return null;
         });
-    }
-
-    private static Array textArray(Connection connection, List<AuditEntry> entries, Function<AuditEntry, String> field)
-            throws SQLException {
-        return connection.createArrayOf("text", entries.stream().map(field).toArray());
     }
 
     private static Head readHead(ResultSet row) throws SQLException {

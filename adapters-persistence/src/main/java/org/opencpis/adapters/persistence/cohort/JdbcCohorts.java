@@ -1,11 +1,10 @@
 package org.opencpis.adapters.persistence.cohort;
 
+import static org.opencpis.adapters.persistence.shared.Columns.setTextArray;
 import static org.opencpis.adapters.persistence.shared.Columns.setInstant;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,7 +162,7 @@ public final class JdbcCohorts implements Cohorts {
             return;
         }
         jdbc.prepareStatement(LOCK_PEOPLE, statement -> {
-            statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
+            setTextArray(statement, 1, nhsNumbers, NhsNumber::value);
             statement.executeQuery().close();
             return null;
         });
@@ -172,7 +171,7 @@ public final class JdbcCohorts implements Cohorts {
     @Override
     public void lockForChange(Collection<CohortId> ids) {
         jdbc.prepareStatement("SELECT id FROM cohort WHERE id = ANY (?) ORDER BY id FOR UPDATE", statement -> {
-            statement.setArray(1, textArray(statement.getConnection(), ids.stream().map(CohortId::value).toList()));
+            setTextArray(statement, 1, ids, CohortId::value);
             statement.executeQuery().close();
             return null;
         });
@@ -184,7 +183,7 @@ public final class JdbcCohorts implements Cohorts {
             return Map.of();
         }
         return jdbc.prepareStatement(MEMBERSHIPS, statement -> {
-            statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
+            setTextArray(statement, 1, nhsNumbers, NhsNumber::value);
             Map<NhsNumber, Set<CohortId>> found = new HashMap<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -304,7 +303,7 @@ public final class JdbcCohorts implements Cohorts {
             return List.of();
         }
         return jdbc.prepareStatement(PLACED_RECORDS, statement -> {
-            statement.setArray(1, textArray(statement.getConnection(), nhsNumbers.stream().map(NhsNumber::value).toList()));
+            setTextArray(statement, 1, nhsNumbers, NhsNumber::value);
             List<PlacedRecord> found = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -395,12 +394,8 @@ public final class JdbcCohorts implements Cohorts {
     }
 
     private static void bindCriteria(PreparedStatement statement, int first, Collection<Criterion> criteria) throws SQLException {
-        statement.setArray(first, textArray(statement.getConnection(), criteria.stream().map(c -> c.kind().name()).toList()));
-        statement.setArray(first + 1, textArray(statement.getConnection(), criteria.stream().map(Criterion::value).toList()));
-    }
-
-    private static Array textArray(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
+        setTextArray(statement, first, criteria, c -> c.kind().name());
+        setTextArray(statement, first + 1, criteria, Criterion::value);
     }
 
     private static List<Criterion> criteria(ResultSet row) throws SQLException {

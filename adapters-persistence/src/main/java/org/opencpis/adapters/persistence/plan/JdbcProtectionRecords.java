@@ -1,5 +1,6 @@
 package org.opencpis.adapters.persistence.plan;
 
+import static org.opencpis.adapters.persistence.shared.Columns.setTextArray;
 import static org.opencpis.adapters.persistence.shared.Columns.getDate;
 import static org.opencpis.adapters.persistence.shared.Columns.parse;
 import static org.opencpis.adapters.persistence.shared.Columns.setDate;
@@ -7,7 +8,6 @@ import static org.opencpis.adapters.persistence.shared.Columns.text;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,9 +138,9 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
             return Map.of();
         }
         List<ProtectionRecord> found = jdbc.prepareStatement(FIND_ALL_CURRENT_FOR_UPDATE, statement -> {
-            statement.setArray(1, textArray(statement, keys.stream().map(key -> key.localAuthority().value()).toList()));
-            statement.setArray(2, textArray(statement, keys.stream().map(key -> key.nhsNumber().value()).toList()));
-            statement.setArray(3, textArray(statement, keys.stream().map(key -> key.planType().name()).toList()));
+            setTextArray(statement, 1, keys, key -> key.localAuthority().value());
+            setTextArray(statement, 2, keys, key -> key.nhsNumber().value());
+            setTextArray(statement, 3, keys, key -> key.planType().name());
             return readAll(statement);
         });
         Map<RecordKey, ProtectionRecord> byKey = new HashMap<>();
@@ -179,7 +179,7 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
         }
         return jdbc.prepareStatement(sql, statement -> {
             for (int column = 0; column < VALUES.size(); column++) {
-                statement.setArray(column + 1, textArray(statement, records.stream().map(VALUES.get(column)).toList()));
+                setTextArray(statement, column + 1, records, VALUES.get(column));
             }
             Set<UUID> written = new HashSet<>();
             try (ResultSet row = statement.executeQuery()) {
@@ -189,10 +189,6 @@ public final class JdbcProtectionRecords implements ProtectionRecords {
             }
             return written;
         });
-    }
-
-    private static Array textArray(PreparedStatement statement, List<String> values) throws SQLException {
-        return statement.getConnection().createArrayOf("text", values.toArray());
     }
 
     /** The values as a PostgreSQL array literal, each quoted. */

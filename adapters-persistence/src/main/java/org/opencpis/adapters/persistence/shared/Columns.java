@@ -8,11 +8,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.function.Function;
 
 /** Null-safe reading and binding of the column types the adapters use. */
 public final class Columns {
     private Columns() {
+    }
+
+    /** Binds one text value per row as a {@code text[]}, for statements over {@code unnest()} of their columns. */
+    public static <T> void setTextArray(PreparedStatement statement, int index, Collection<T> rows, Function<T, String> value)
+            throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("text", rows.stream().map(value).toArray()));
     }
 
     public static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {

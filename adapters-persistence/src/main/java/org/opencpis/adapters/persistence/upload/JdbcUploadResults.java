@@ -1,8 +1,9 @@
 package org.opencpis.adapters.persistence.upload;
 
+import static org.opencpis.adapters.persistence.shared.Columns.setTextArray;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,12 @@ public final class JdbcUploadResults implements UploadResults {
             return;
         }
         jdbc.prepareStatement(INSERT, statement -> {
-            Connection connection = statement.getConnection();
             statement.setObject(1, uploadId);
-            statement.setArray(2, connection.createArrayOf("integer", results.stream().map(RecordResult::index).toArray()));
-            statement.setArray(3, connection.createArrayOf("text", results.stream().map(RecordResult::nhsNumber).toArray()));
-            statement.setArray(4, connection.createArrayOf("text", results.stream().map(RecordResult::planType).toArray()));
-            statement.setArray(5, connection.createArrayOf("text", results.stream().map(result -> result.status().name()).toArray()));
-            statement.setArray(6, connection.createArrayOf("text", results.stream().map(RecordResult::detail).toArray()));
+            statement.setArray(2, statement.getConnection().createArrayOf("integer", results.stream().map(RecordResult::index).toArray()));
+            setTextArray(statement, 3, results, RecordResult::nhsNumber);
+            setTextArray(statement, 4, results, RecordResult::planType);
+            setTextArray(statement, 5, results, result -> result.status().name());
+            setTextArray(statement, 6, results, RecordResult::detail);
             return statement.executeUpdate();
         });
     }
