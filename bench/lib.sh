@@ -59,9 +59,15 @@ synchronous_commit = on
 full_page_writes = on
 timezone = 'UTC'
 EOF
+    if [ -n "${BENCH_STATEMENTS:-}" ]; then
+        echo "shared_preload_libraries = 'pg_stat_statements'" >>"$data/postgresql.conf"
+    fi
     as_pg "$PGBIN/pg_ctl" -D "$data" -l "$WORK/pg-log/postgres.log" -w start >/dev/null
     export PGPORT=$PG_PORT
     psql -q -d postgres -c "CREATE DATABASE opencpis" >/dev/null
+    if [ -n "${BENCH_STATEMENTS:-}" ]; then
+        psql -q -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+    fi
     log "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PG_PORT, data in $data"
 }
 
@@ -154,7 +160,16 @@ register_organisations() { # register_organisations COUNT
     log "registered $count local authorities and RXX"
 }
 
+# With BENCH_STATEMENTS=1: the statements that took most of the server's time, for profiling.
+statements_report() {
+    [ -n "${BENCH_STATEMENTS:-}" ] && [ -n "$PG_PORT" ] || return 0
+    psql -q -P pager=off -c "SELECT round(total_exec_time::numeric) AS total_ms, calls, rows,
+               round((total_exec_time / calls)::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) AS query
+          FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${BENCH_STATEMENTS_TOP:-25}" >&2 || true
+}
+
 cleanup() {
+    statements_report
     app_stop
     pg_stop
     if [ -z "${BENCH_KEEP:-}" ]; then

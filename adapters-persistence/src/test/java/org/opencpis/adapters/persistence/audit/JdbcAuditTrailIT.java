@@ -150,6 +150,33 @@ class JdbcAuditTrailIT extends AuditTrailContractTest implements PostgresIT {
                 new AuditService(trail, chaining(), transactions, Clock.systemUTC()).verify(TestData.auditorContext()));
     }
 
+    @Test
+    void theDatabaseRefusesAChainLinkWhoseHashesAreNotSixtyFourLowerCaseHexDigits() {
+        transactions.run(() -> trail.append(entry(T0, TestData.nhsNumber(1))));
+        String valid = "repeat('0', 64)";
+        for (String malformed : List.of("repeat('0', 63)", "repeat('0', 65)", "repeat('A', 64)", "repeat('g', 64)",
+                "repeat('0', 63) || ' '")) {
+            assertCheckFails("UPDATE audit_entry SET sequence = 1, previous_hash = " + valid + ", hash = " + malformed,
+                    "audit_entry_hash_check");
+            assertCheckFails("UPDATE audit_entry SET sequence = 1, previous_hash = " + malformed + ", hash = " + valid,
+                    "audit_entry_previous_hash_check");
+        }
+        int chained = transactions.inTransaction(() -> jdbc.prepareStatement(
+                "UPDATE audit_entry SET sequence = 1, previous_hash = repeat('0', 64), hash = repeat('9f', 32)",
+                PreparedStatement::executeUpdate));
+        assertEquals(1, chained, "a well-formed link passes the checks");
+    }
+
+    private void assertCheckFails(String statement, String constraint) {
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> transactions.run(() -> jdbc.prepareStatement(statement, PreparedStatement::executeUpdate)), statement);
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains(constraint), () -> statement + " was refused by " + constraint + ": " + messages);
+    }
+
     private AuditChaining chaining() {
         return new AuditChaining(trail, transactions);
     }
