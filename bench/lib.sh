@@ -166,6 +166,8 @@ statements_report() {
     psql -q -P pager=off -c "SELECT round(total_exec_time::numeric) AS total_ms, calls, rows,
                round((total_exec_time / calls)::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 200) AS query
           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${BENCH_STATEMENTS_TOP:-25}" >&2 || true
+    psql -q -P pager=off -c "SELECT wal_records, wal_fpi, pg_size_pretty(wal_bytes) AS wal, wal_buffers_full, wal_write, wal_sync
+          FROM pg_stat_wal" >&2 || true
 }
 
 cleanup() {

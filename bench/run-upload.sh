@@ -6,7 +6,7 @@
 #   baseline: psql \copy of the rows into bench.protection_record_copy, a table made LIKE
 #             protection_record INCLUDING ALL (same columns, constraints and indexes), emptied first;
 #   service:  POST /api/v1/uploads of the JSON file (CONTRACT §7), then GET /api/v1/uploads/{id}
-#             every second until 200; checks the acknowledgement (CPF02, every record loaded).
+#             every 0.2 s until 200; checks the acknowledgement (CPF02, every record loaded).
 # Prints the store (POST) and total times, the ratio upload/COPY, and the service's peak RSS.
 #
 # Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), JAVA_OPTS, BENCH_KEEP=1.
@@ -51,7 +51,7 @@ for round in $(seq 1 "$ROUNDS"); do
     store_s=$(since "$started")
     while [ "$(api GET "$location" "$la_token" -o "$WORK/ack-$la.json" -w '%{http_code}')" != 200 ]; do
         kill -0 "$APP_PID" || die "the service exited"
-        sleep 1
+        sleep 0.2
     done
     upload_s=$(since "$started")
     status=$(jq -r '.fileStatus' "$WORK/ack-$la.json")

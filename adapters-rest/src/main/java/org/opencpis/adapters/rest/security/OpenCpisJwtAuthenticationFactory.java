@@ -8,7 +8,7 @@ import io.micronaut.security.token.jwt.validator.DefaultJwtAuthenticationFactory
 import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
-import java.util.HashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * acting role; its activity codes are the permissions and its {@code org_code} the acting
  * organisation. Services (LA, ADMIN, AUDITOR): {@code roles} and {@code org}. A token that fits
  * neither shape authenticates no one (401).
+ *
+ * <p>Micronaut calls this only for a token whose signature and claims it has verified; the
+ * authentication is remembered for that token ({@link VerifiedTokens}, ADR 0013).
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
@@ -31,8 +34,23 @@ public class OpenCpisJwtAuthenticationFactory implements JwtAuthenticationFactor
     private static final Pattern ODS = Pattern.compile("[A-Z0-9]{1,9}");
     private static final Pattern ACTIVITY = Pattern.compile("B[0-9]{4}");
 
+    private final VerifiedTokens verified;
+
+    public OpenCpisJwtAuthenticationFactory(VerifiedTokens verified) {
+        this.verified = verified;
+    }
+
     @Override
     public Optional<Authentication> createAuthentication(JWT token) {
+        Optional<Authentication> authentication = authenticate(token);
+        Date expiry = expiryOf(token);
+        if (authentication.isPresent() && expiry != null && token.getParsedString() != null) {
+            verified.remember(token.getParsedString(), authentication.get(), expiry.toInstant());
+        }
+        return authentication;
+    }
+
+    private Optional<Authentication> authenticate(JWT token) {
         try {
             JWTClaimsSet claims = token.getJWTClaimsSet();
             String subject = claims.getSubject();
@@ -42,6 +60,14 @@ public class OpenCpisJwtAuthenticationFactory implements JwtAuthenticationFactor
             return claims.getClaim("selected_roleid") != null ? staff(subject, claims) : service(subject, claims);
         } catch (ParseException | ClassCastException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Date expiryOf(JWT token) {
+        try {
+            return token.getJWTClaimsSet().getExpirationTime();
+        } catch (ParseException e) {
+            return null;
         }
     }
 
@@ -62,11 +88,8 @@ public class OpenCpisJwtAuthenticationFactory implements JwtAuthenticationFactor
                         ? codes.stream().filter(String.class::isInstance).map(String.class::cast)
                                 .filter(c -> ACTIVITY.matcher(c).matches()).toList()
                         : List.of();
-                Map<String, Object> attributes = new HashMap<>();
-                attributes.put(ORG, orgCode);
-                attributes.put(ROLE_CODE, code);
-                attributes.put(ROLE_PROFILE_ID, selected);
-                return Optional.of(Authentication.build(subject, activities, attributes));
+                return Optional.of(Authentication.build(subject, activities,
+                        Map.of(ORG, orgCode, ROLE_CODE, code, ROLE_PROFILE_ID, selected)));
             }
         }
         return Optional.empty();
