@@ -7,7 +7,8 @@
 #             protection_record INCLUDING ALL (same columns, constraints and indexes), emptied first;
 #   service:  POST /api/v1/uploads of the JSON file (CONTRACT §7), then GET /api/v1/uploads/{id}
 #             every 0.2 s until 200; checks the acknowledgement (CPF02, every record loaded).
-# Prints the store (POST) and total times, the ratio upload/COPY, and the service's peak RSS.
+# Prints the store (POST) and total times, the CPU time the service and PostgreSQL spent on the upload,
+# the ratio upload/COPY, and the service's peak RSS.
 #
 # Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), JAVA_OPTS, BENCH_KEEP=1.
 source "$(dirname "$0")/lib.sh"
@@ -44,6 +45,8 @@ for round in $(seq 1 "$ROUNDS"); do
 
     la_token=$(token LA "$la")
     psql -q -c CHECKPOINT
+    app_before=$(app_cpu_ticks)
+    pg_before=$(pg_cpu_ticks)
     started=$(now)
     location=$(api POST /api/v1/uploads "$la_token" -H 'Content-Type: application/json' \
         --data-binary "@$WORK/upload-$la.json" -D - -o /dev/null | awk -F': ' 'tolower($1) == "location" {print $2}' | tr -d '\r')
@@ -54,14 +57,17 @@ for round in $(seq 1 "$ROUNDS"); do
         sleep 0.2
     done
     upload_s=$(since "$started")
+    cpu_s() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'; }
+    app_cpu=$(cpu_s $(( $(app_cpu_ticks) - app_before )))
+    pg_cpu=$(cpu_s $(( $(pg_cpu_ticks) - pg_before )))
     status=$(jq -r '.fileStatus' "$WORK/ack-$la.json")
     loaded=$(jq -r '.loaded' "$WORK/ack-$la.json")
     [ "$loaded" = "$RECORDS" ] || die "the upload loaded $loaded of $RECORDS records ($status)"
     ratio=$(awk -v a="$upload_s" -v b="$copy_s" 'BEGIN {printf "%.0f", a / b}')
     ratios+=("$ratio")
-    printf 'round %d: %s records (%s MB JSON), LA %s: COPY %s s | upload stored in %s s, answered %s (%s loaded) after %s s (%.0f records/s) | ratio %s\n' \
+    printf 'round %d: %s records (%s MB JSON), LA %s: COPY %s s | upload stored in %s s, answered %s (%s loaded) after %s s (%.0f records/s; CPU: service %s s, PostgreSQL %s s) | ratio %s\n' \
         "$round" "$RECORDS" "$size" "$la" "$copy_s" "$store_s" "$status" "$loaded" "$upload_s" \
-        "$(awk -v n="$RECORDS" -v s="$upload_s" 'BEGIN {print n / s}')" "$ratio"
+        "$(awk -v n="$RECORDS" -v s="$upload_s" 'BEGIN {print n / s}')" "$app_cpu" "$pg_cpu" "$ratio"
 done
 rss=$(app_peak_rss_mib)
 printf 'SUMMARY upload: %s records; ratio upload/COPY per round: %s (budget <= 10); service peak RSS %s MiB (budget <= 768)\n' \

@@ -167,6 +167,19 @@ class JdbcAuditTrailIT extends AuditTrailContractTest implements PostgresIT {
         assertEquals(1, chained, "a well-formed link passes the checks");
     }
 
+    @Test
+    void noTwoChainedEntriesShareASequenceOrAHash() {
+        transactions.run(() -> trail.append(entry(T0, TestData.nhsNumber(1))));
+        assertEquals(1, chaining().chainRecorded());
+        String copyOfTheFirst = "INSERT INTO audit_entry (at, actor_subject, actor_organisation, actor_role, actor_role_profile_id,"
+                + " action, nhs_number, request_id, outcome, sequence, previous_hash, hash) SELECT at, actor_subject,"
+                + " actor_organisation, actor_role, actor_role_profile_id, action, nhs_number, request_id, outcome, %s, previous_hash,"
+                + " %s FROM audit_entry WHERE sequence = 1";
+        assertCheckFails(copyOfTheFirst.formatted("sequence", "repeat('e', 64)"), "audit_entry_sequence_key");
+        assertCheckFails(copyOfTheFirst.formatted("2", "hash"), "audit_entry_hash_key");
+        transactions.run(() -> jdbc.prepareStatement(copyOfTheFirst.formatted("2", "repeat('e', 64)"), PreparedStatement::execute));
+    }
+
     private void assertCheckFails(String statement, String constraint) {
         RuntimeException refused = assertThrows(RuntimeException.class,
                 () -> transactions.run(() -> jdbc.prepareStatement(statement, PreparedStatement::executeUpdate)), statement);
