@@ -160,6 +160,21 @@ register_organisations() { # register_organisations COUNT
     log "registered $count local authorities and RXX"
 }
 
+# Waits (up to 3 minutes) until the server has no background work left from what ran before: no
+# autovacuum worker busy and no audit entry waiting for the service's chainer. Then a checkpoint, so
+# that each measurement starts from the same quiet server.
+wait_quiet() {
+    local deadline=$(( $(date +%s) + 180 )) busy
+    while :; do
+        busy=$(psql -At -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
+                                 + (SELECT count(*) FROM (SELECT 1 FROM audit_entry WHERE sequence IS NULL LIMIT 1) AS unchained)")
+        [ "$busy" = 0 ] && break
+        [ "$(date +%s)" -lt "$deadline" ] || { log "still busy after 3 minutes; measuring anyway"; break; }
+        sleep 1
+    done
+    psql -q -c CHECKPOINT
+}
+
 # With BENCH_STATEMENTS=1: the statements that took most of the server's time, for profiling.
 statements_report() {
     [ -n "${BENCH_STATEMENTS:-}" ] && [ -n "$PG_PORT" ] || return 0
