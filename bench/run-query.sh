@@ -12,7 +12,7 @@
 # Prints per round and a summary: throughput, p99, the ratio wrk/pgbench, and the service's peak
 # RSS; then checks the audit chain (pgbench's entries included) with GET /api/v1/audit/verification.
 #
-# Environment: BENCH_DURATION (s per measurement, 30), BENCH_ROUNDS (2), BENCH_WARMUP (s, 20),
+# Environment: BENCH_DURATION (s per measurement, 30), BENCH_ROUNDS (2), BENCH_WARMUP (s, 60: the JIT compiler is still busy after 20),
 # BENCH_CONNECTIONS (32), BENCH_RECORDS (250000), BENCH_PERSONS (240000), BENCH_LAS (150),
 # JAVA_OPTS (e.g. JFR options), BENCH_KEEP=1 keeps the work directory (logs, pgbench logs).
 # The per-user query rate limit is turned off (OPENCPIS_QUERY_RATE_LIMIT_PER_MINUTE=0): one token.
@@ -22,7 +22,7 @@ need wrk curl jq java python3
 
 DURATION=${BENCH_DURATION:-30}
 ROUNDS=${BENCH_ROUNDS:-2}
-WARMUP=${BENCH_WARMUP:-20}
+WARMUP=${BENCH_WARMUP:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 RECORDS=${BENCH_RECORDS:-250000}
 PERSONS=${BENCH_PERSONS:-240000}
@@ -112,6 +112,15 @@ printf 'unqueued: pgbench -c %s: %s tps (p50 %s ms, p99 %s ms)\n' "$light" "$tps
 read -r rps p50 p99 errors <<<"$(run_wrk "$DURATION" "$light")"
 printf 'unqueued: service (wrk -c %s): %s req/s (p50 %s ms, p99 %s ms, non-2xx %s)\n' "$light" "$rps" "$p50" "$p99" "$errors"
 unqueued="pgbench ${pg_p99}, service ${p99} with $light clients"
+
+# The notifications still to be delivered when the load stops (the service's relay delivers
+# pgbench's outbox rows too: they are due like its own), and how fast the relay then delivers.
+undelivered() { psql -tAc "SELECT count(*) FROM access_notification WHERE delivered_at IS NULL"; }
+pending=$(undelivered)
+sleep "$DURATION"
+drained=$(( pending - $(undelivered) ))
+printf 'notifications: %s still to be delivered when the load stopped; the relay then delivered %s a second\n' \
+    "$pending" "$(awk -v n="$drained" -v s="$DURATION" 'BEGIN {printf "%.0f", n / s}')"
 
 # The verification first chains every entry recorded so far (pgbench's too), then re-computes the chain.
 verification=$(api GET /api/v1/audit/verification "$AUDITOR")

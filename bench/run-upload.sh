@@ -12,18 +12,18 @@
 # Prints the store (POST) and total times, the CPU time the service and PostgreSQL spent on the upload,
 # the ratio upload/COPY, and the service's peak RSS.
 #
-# Before the rounds, a warm-up upload of BENCH_WARMUP_RECORDS (50,000; 0 for none) for LA 700, not
+# Before the rounds, a warm-up upload of BENCH_WARMUP_RECORDS (100,000; 0 for none) for LA 700, not
 # measured: the first upload of a fresh JVM also pays for compiling its code (about 13 s of CPU
 # more on this machine), which a running service has done long before.
 #
-# Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), BENCH_WARMUP_RECORDS (50000), JAVA_OPTS, BENCH_KEEP=1.
+# Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), BENCH_WARMUP_RECORDS (100000), JAVA_OPTS, BENCH_KEEP=1.
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
 need curl jq java python3
 
 RECORDS=${BENCH_RECORDS:-250000}
 ROUNDS=${BENCH_ROUNDS:-2}
-WARMUP_RECORDS=${BENCH_WARMUP_RECORDS:-50000}
+WARMUP_RECORDS=${BENCH_WARMUP_RECORDS:-100000}
 
 pg_start
 app_start
