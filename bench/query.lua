@@ -4,6 +4,13 @@
 local persons = tonumber(os.getenv("BENCH_PERSONS") or "240000")
 local token = os.getenv("BENCH_TOKEN") or error("BENCH_TOKEN is not set")
 local threads = 0
+-- BENCH_PAUSE_MS > 0: each connection waits that long after a response before its next request.
+local pause = tonumber(os.getenv("BENCH_PAUSE_MS") or "0")
+if pause > 0 then
+    delay = function()
+        return pause
+    end
+end
 
 function setup(thread)
     thread:set("tid", threads)
