@@ -42,33 +42,25 @@ public class OpenCpisJwtAuthenticationFactory implements JwtAuthenticationFactor
 
     @Override
     public Optional<Authentication> createAuthentication(JWT token) {
-        Optional<Authentication> authentication = authenticate(token);
-        Date expiry = expiryOf(token);
-        if (authentication.isPresent() && expiry != null && token.getParsedString() != null) {
-            verified.remember(token.getParsedString(), authentication.get(), expiry.toInstant());
-        }
-        return authentication;
-    }
-
-    private Optional<Authentication> authenticate(JWT token) {
         try {
             JWTClaimsSet claims = token.getJWTClaimsSet();
-            String subject = claims.getSubject();
-            if (subject == null || subject.isBlank()) {
-                return Optional.empty();
+            Optional<Authentication> authentication = authenticate(claims);
+            Date expiry = claims.getExpirationTime();
+            if (authentication.isPresent() && expiry != null && token.getParsedString() != null) {
+                verified.remember(token.getParsedString(), authentication.get(), expiry.toInstant());
             }
-            return claims.getClaim("selected_roleid") != null ? staff(subject, claims) : service(subject, claims);
+            return authentication;
         } catch (ParseException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    private static Date expiryOf(JWT token) {
-        try {
-            return token.getJWTClaimsSet().getExpirationTime();
-        } catch (ParseException e) {
-            return null;
+    private Optional<Authentication> authenticate(JWTClaimsSet claims) throws ParseException {
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            return Optional.empty();
         }
+        return claims.getClaim("selected_roleid") != null ? staff(subject, claims) : service(subject, claims);
     }
 
     private Optional<Authentication> staff(String subject, JWTClaimsSet claims) throws ParseException {

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.security.authentication.Authentication;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.opencpis.application.testing.MutableClock;
 
 class VerifiedTokensTest {
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = new MutableClock(T0, ZoneOffset.UTC);
     private final VerifiedTokens verified = new VerifiedTokens(clock);
     private final Authentication alice = Authentication.build("alice", List.of("LA"), Map.of("org", "895"));
 
@@ -69,32 +68,5 @@ class VerifiedTokensTest {
             assertTrue(verified.size() <= VerifiedTokens.CAPACITY);
         }
         assertTrue(verified.find("long-" + (2 * VerifiedTokens.CAPACITY - 1)).isPresent(), "the newest is always kept");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
