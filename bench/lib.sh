@@ -161,13 +161,15 @@ register_organisations() { # register_organisations COUNT
 }
 
 # Waits (up to 3 minutes) until the server has no background work left from what ran before: no
-# autovacuum worker busy and no audit entry waiting for the service's chainer. Then a checkpoint, so
+# autovacuum worker busy, no audit entry waiting for the service's chainer and no upload acknowledgement
+# waiting for its relay (it reads the upload's results and sends them over MESH). Then a checkpoint, so
 # that each measurement starts from the same quiet server.
 wait_quiet() {
     local deadline=$(( $(date +%s) + 180 )) busy
     while :; do
         busy=$(psql -At -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
-                                 + (SELECT count(*) FROM (SELECT 1 FROM audit_entry WHERE sequence IS NULL LIMIT 1) AS unchained)")
+                                 + (SELECT count(*) FROM (SELECT 1 FROM audit_entry WHERE sequence IS NULL LIMIT 1) AS unchained)
+                                 + (SELECT count(*) FROM upload WHERE ack_due_at IS NOT NULL AND ack_delivered_at IS NULL)")
         [ "$busy" = 0 ] && break
         [ "$(date +%s)" -lt "$deadline" ] || { log "still busy after 3 minutes; measuring anyway"; break; }
         sleep 1

@@ -2,6 +2,7 @@ package org.opencpis.domain.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.opencpis.domain.shared.DomainViolation;
 
 /**
@@ -10,6 +11,7 @@ import org.opencpis.domain.shared.DomainViolation;
  */
 public record Subject(String familyName, List<String> givenNames, LocalDate dateOfBirth) {
     private static final int MAX_NAME = 100;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public Subject {
         familyName = requireName(familyName, "familyName");
@@ -26,7 +28,7 @@ public record Subject(String familyName, List<String> givenNames, LocalDate date
         if (name == null || name.isBlank()) {
             throw new DomainViolation("MISSING_FIELD", field, field + " is required");
         }
-        String trimmed = name.strip().replaceAll("\\s+", " ");
+        String trimmed = SPACES.matcher(name.strip()).replaceAll(" ");
         if (trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new DomainViolation("INVALID_NAME", field, field + " must be at most " + MAX_NAME + " printable characters");
         }

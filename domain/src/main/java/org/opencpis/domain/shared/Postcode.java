@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** A UK postcode, normalised to upper case with one space before the three-character inward code. */
 public record Postcode(String value) {
     public static final String INVALID = "INVALID_POSTCODE";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern FORMAT = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}");
 
     public Postcode {
@@ -18,7 +19,7 @@ public record Postcode(String value) {
         if (raw == null) {
             throw new DomainViolation(INVALID, "postcode", "not a UK postcode");
         }
-        String compact = raw.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String compact = SPACES.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         if (compact.length() < 5 || compact.length() > 7) {
             throw new DomainViolation(INVALID, "postcode", "not a UK postcode");
         }

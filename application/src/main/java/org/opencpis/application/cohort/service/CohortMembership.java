@@ -55,11 +55,36 @@ public final class CohortMembership implements RecordChanges {
         }
         Map<UUID, Set<Criterion>> replaced = new LinkedHashMap<>();
         Map<UUID, Set<Criterion>> fresh = new LinkedHashMap<>();
-        stored.forEach(one -> (one.created() ? fresh : replaced).put(one.record().id(),
-                CohortPlacement.of(one.record(), one.pds().gpPractice(), one.pds().postcode())));
+        Map<NhsNumber, Set<Criterion>> placedNow = new HashMap<>();
+        stored.forEach(one -> {
+            Set<Criterion> placement = CohortPlacement.of(one.record(), one.pds().gpPractice(), one.pds().postcode());
+            (one.created() ? fresh : replaced).put(one.record().id(), placement);
+            placedNow.put(one.record().key().nhsNumber(), placement);
+        });
         cohorts.place(replaced);
         cohorts.placeNew(fresh);
-        refresh(people);
+        cohorts.lockPeople(people);
+        Map<NhsNumber, Set<CohortId>> before = cohorts.memberships(people);
+        update(mayMove(people, placedNow, before.keySet()), before);
+    }
+
+    /**
+     * Of people whose records were just stored, those whose memberships may change: members of a
+     * cohort now, or placed by a stored record where a cohort looks. Each of the others is in no
+     * cohort, so none of their other records places them where a cohort looks (a record only ever
+     * leaves visibility, and every change of records or cohorts brought them up to date), and the
+     * stored ones do not either: they stay in none, and their records need not be read.
+     */
+    private List<NhsNumber> mayMove(List<NhsNumber> people, Map<NhsNumber, Set<Criterion>> placedNow, Set<NhsNumber> members) {
+        Set<Criterion> placed = new HashSet<>();
+        placedNow.values().forEach(placed::addAll);
+        Set<Criterion> sought = new HashSet<>();
+        if (!placed.isEmpty()) {
+            cohorts.havingAny(placed).forEach(cohort -> sought.addAll(cohort.criteria().all()));
+        }
+        return people.stream()
+                .filter(person -> members.contains(person) || placedNow.get(person).stream().anyMatch(sought::contains))
+                .toList();
     }
 
     @Override
@@ -69,7 +94,9 @@ public final class CohortMembership implements RecordChanges {
 
     /** Brings the person's memberships up to date with their visible records (after a withdrawal, a purge, ...). */
     public void refresh(NhsNumber nhsNumber) {
-        refresh(List.of(nhsNumber));
+        List<NhsNumber> people = List.of(nhsNumber);
+        cohorts.lockPeople(people);
+        update(people, cohorts.memberships(people));
     }
 
     /** After a cohort was (re)defined: updates the membership of everyone it has or may now have. */
@@ -80,11 +107,15 @@ public final class CohortMembership implements RecordChanges {
         people.forEach(this::refresh);
     }
 
-    /** Brings each person's memberships up to date; the moves are logged person by person, in the order given. */
-    private void refresh(List<NhsNumber> people) {
-        cohorts.lockPeople(people);
+    /**
+     * Brings each person's memberships up to date, given those they had ({@code before}, read under
+     * their locks); the moves are logged person by person, in the order given.
+     */
+    private void update(List<NhsNumber> people, Map<NhsNumber, Set<CohortId>> before) {
+        if (people.isEmpty()) {
+            return;
+        }
         Map<NhsNumber, Set<CohortId>> matching = matchingCohorts(people);
-        Map<NhsNumber, Set<CohortId>> before = cohorts.memberships(people);
         Map<NhsNumber, Set<CohortId>> touched = new LinkedHashMap<>();
         for (NhsNumber person : people) {
             Set<CohortId> theirs = new TreeSet<>(BY_ID);

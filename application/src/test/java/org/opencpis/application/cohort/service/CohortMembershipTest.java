@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.opencpis.application.testing.TestData.CAMDEN;
 import static org.opencpis.application.testing.TestData.ISLINGTON;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.opencpis.application.cohort.port.out.Cohorts;
 import org.opencpis.application.cohort.port.out.Cohorts.MembershipChange;
 import org.opencpis.application.plan.port.out.Placement;
 import org.opencpis.application.plan.port.out.RecordChanges.StoredRecord;
@@ -39,7 +44,9 @@ class CohortMembershipTest {
         final MutableClock clock = MutableClock.at("2025-03-10T10:00:00Z");
         final InMemoryProtectionRecords records = new InMemoryProtectionRecords();
         final InMemoryCohorts cohorts = new InMemoryCohorts(records);
-        final CohortMembership membership = new CohortMembership(cohorts, clock);
+        /** The people whose placed records were read, in the order asked. */
+        final List<NhsNumber> read = new ArrayList<>();
+        final CohortMembership membership = new CohortMembership(readsObserved(), clock);
 
         World() {
             cohorts.save(new Cohort(SCHOOL, new OdsCode("RQX"), "School", new CohortCriteria(Set.of(URN), Set.of(), Set.of(), Set.of())),
@@ -56,6 +63,22 @@ class CohortMembershipTest {
                 }
             });
             membership.recordsStored(stored);
+        }
+
+        private Cohorts readsObserved() {
+            return (Cohorts) Proxy.newProxyInstance(Cohorts.class.getClassLoader(), new Class<?>[] {Cohorts.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("placedRecords")) {
+                            @SuppressWarnings("unchecked")
+                            Collection<NhsNumber> people = (Collection<NhsNumber>) args[0];
+                            read.addAll(people);
+                        }
+                        try {
+                            return method.invoke(cohorts, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         List<String> log(CohortId id) {
@@ -98,6 +121,25 @@ class CohortMembershipTest {
         assertEquals(oneByOne.cohorts.changesSince(SCHOOL, 0).stream().map(MembershipChange::cursor).toList(),
                 together.cohorts.changesSince(SCHOOL, 0).stream().map(MembershipChange::cursor).toList(),
                 "the moves logged in the order of the records");
+    }
+
+    @Test
+    void onlyPeopleInACohortOrPlacedWhereOneLooksHaveTheirRecordsRead() {
+        World world = new World();
+        world.read.clear();
+        ProtectionRecord lacElsewhere = TestData.record(TestData.key(CAMDEN, 1, PlanType.LAC));
+        ProtectionRecord nowhere = TestData.record(TestData.key(CAMDEN, 5, PlanType.CPP));
+        ProtectionRecord joinsSchool = TestData.record(TestData.key(CAMDEN, 6, PlanType.CPP),
+                PlanDetailsBuilder.planFor(PlanType.CPP).schoolUrn(URN).build());
+
+        world.store(List.of(new StoredRecord(lacElsewhere, GP, true), new StoredRecord(nowhere, GP, true),
+                new StoredRecord(joinsSchool, Placement.NONE, true)));
+
+        NhsNumber first = TestData.nhsNumber(1);
+        NhsNumber joiner = TestData.nhsNumber(6);
+        assertEquals(List.of(first, joiner), world.read, "a member, and one placed where a cohort looks; not the child placed nowhere");
+        assertEquals(List.of(first, joiner), world.cohorts.members(SCHOOL));
+        assertEquals(List.of(first), world.cohorts.members(BOROUGH), "still placed in Islington by their other record");
     }
 
     @Test
