@@ -1,5 +1,6 @@
 package org.opencpis.adapters.persistence.cohort;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,9 @@ import org.opencpis.application.plan.port.out.ProtectionRecords;
 import org.opencpis.application.shared.port.out.Transactions;
 import org.opencpis.application.testing.CohortsContractTest;
 import org.opencpis.application.testing.TestData;
+import org.opencpis.domain.cohort.Criterion;
+import org.opencpis.domain.plan.PlanType;
+import org.opencpis.domain.plan.ProtectionRecord;
 import org.opencpis.domain.shared.NhsNumber;
 
 @MicronautTest(transactional = false)
@@ -97,6 +105,35 @@ class JdbcCohortsIT extends CohortsContractTest implements PostgresIT {
             lockTimeout();
             cohorts.lockPeople(List.of(free, held));
         });
+    }
+
+    @Test
+    void aRecordsPlacementsGoWithItWhenItIsDeleted() {
+        ProtectionRecord kept = TestData.record(TestData.key(TestData.ISLINGTON, 1, PlanType.CPP));
+        ProtectionRecord purged = TestData.record(TestData.key(TestData.ISLINGTON, 2, PlanType.CPP));
+        Criterion school = new Criterion(Criterion.Kind.SCHOOL_URN, "100001");
+        Criterion borough = new Criterion(Criterion.Kind.LOCAL_AUTHORITY, TestData.ISLINGTON.value());
+        transactions.run(() -> {
+            records.insertIfAbsent(kept);
+            records.insertIfAbsent(purged);
+            cohorts.placeNew(Map.of(kept.id(), Set.of(school, borough), purged.id(), Set.of(school, borough)));
+        });
+
+        transactions.run(() -> records.delete(purged.id()));
+
+        assertEquals(0, placementRows(purged.id()), "no placement of a deleted record is left behind");
+        assertEquals(2, placementRows(kept.id()));
+    }
+
+    private long placementRows(UUID recordId) {
+        return transactions.inTransaction(() -> jdbc.prepareStatement(
+                "SELECT count(*) FROM record_placement WHERE record_id = ?", statement -> {
+                    statement.setObject(1, recordId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }));
     }
 
     private void lockTimeout() {
