@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.opencpis.application.audit.port.out.AuditTrail;
 import org.opencpis.application.organisation.port.out.Organisations;
 import org.opencpis.application.plan.port.out.Demographics;
@@ -57,8 +61,10 @@ import org.opencpis.domain.upload.UploadedRecord;
  *   checked by the rules of CONTRACT §6 (CPR07 with the field errors), verified against PDS outside
  *   any transaction (CPR01..CPR05), and, when verified, created or updated idempotently (CPR06).
  *   A batch — its records, their audit entries and their results — commits in one transaction,
- *   which also renews the claim, in a few statements whatever its size ({@link RecordKeeping}); if it fails, its records are retried one per transaction, so one
- *   bad record never takes others with it and a record is all or nothing.</li>
+ *   which also renews the claim, in a few statements whatever its size ({@link RecordKeeping}); if
+ *   it fails, its records are retried one per transaction, so one bad record never takes others
+ *   with it and a record is all or nothing. The next batch is read, checked and verified on a
+ *   reader thread while this one is stored; batches are stored one after another, in file order.</li>
  *   <li><b>Answer</b>: CPF02/03/04 from the counts; the content is deleted and the acknowledgement
  *   becomes due for delivery.</li>
  * </ol>
@@ -150,6 +156,21 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
+    /** The reader's batch, or what it threw, as it threw it. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     /** This processor no longer holds the upload's claim: another took it over after the lease ran out. */
     private static final class LostClaim extends RuntimeException {
         LostClaim() {
@@ -172,7 +193,8 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
         private final OdsCode localAuthority;
         private final RequestContext context;
         private final RecordKeeping keeping = new RecordKeeping(records, membership);
-        private boolean pdsDown;
+        /** Set by the reader thread; read by this one after the reader's batches were awaited. */
+        private volatile boolean pdsDown;
         private boolean registeredLa;
 
         Run(ClaimedUpload claimed) {
@@ -283,37 +305,67 @@ public final class UploadProcessor implements ProcessUploadsUseCase {
             audit.append(new AuditEntry(clock.instant(), context.actor(), "UPLOAD_PROCESS", null, context.requestId(), outcome));
         }
 
+        /**
+         * Reads and decides the records after those already answered, a batch at a time on a reader
+         * thread, while this thread stores the batch before: the reading, the checks and PDS overlap
+         * with the database's work. The batches are still stored one after another, in file order.
+         */
         private void applyRecords() {
             int resumeAt = transactions.inTransaction(() -> results.counts(id)).results();
             if (resumeAt > 0) {
                 pdsDown = transactions.inTransaction(() -> results.list(id, resumeAt - 1, 1)).stream()
                         .anyMatch(result -> NOT_PROCESSED.equals(result.detail()));
             }
-            List<UploadEntry> batch = new ArrayList<>(BATCH);
+            ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "upload-reader-" + id);
+                thread.setDaemon(true);
+                return thread;
+            });
             try (UploadFile file = formats.open(new StoredContent(id, contents, transactions))) {
-                for (UploadEntry entry = file.next(); entry != null; entry = file.next()) {
-                    if (entry.index() < resumeAt) {
-                        continue;
+                Batches batches = new Batches(file, resumeAt);
+                CompletableFuture<List<Slot>> next = CompletableFuture.supplyAsync(batches::next, reader);
+                try {
+                    for (List<Slot> slots = await(next); !slots.isEmpty(); slots = await(next)) {
+                        next = CompletableFuture.supplyAsync(batches::next, reader);
+                        store(slots);
                     }
-                    batch.add(entry);
-                    if (batch.size() == BATCH) {
-                        applyBatch(batch);
-                        batch.clear();
-                    }
+                } finally {
+                    next.handle((slots, failure) -> null).join(); // the reader is done with the file before it closes
                 }
             } catch (CorruptUpload e) {
                 throw new IllegalStateException("the stored content changed after its framing pass", e);
-            }
-            if (!batch.isEmpty()) {
-                applyBatch(batch);
+            } finally {
+                reader.shutdown();
             }
         }
 
-        private void applyBatch(List<UploadEntry> batch) {
-            List<Slot> slots = new ArrayList<>(batch.size());
-            for (UploadEntry entry : batch) {
-                slots.add(decide(entry));
+        /** The file's records from {@code resumeAt}, read and decided a batch at a time (by one thread at a time). */
+        private final class Batches {
+            private final UploadFile file;
+            private final int resumeAt;
+            private boolean ended;
+
+            Batches(UploadFile file, int resumeAt) {
+                this.file = file;
+                this.resumeAt = resumeAt;
             }
+
+            /** The next batch, decided; empty at the end of the file. */
+            List<Slot> next() {
+                List<Slot> slots = new ArrayList<>(BATCH);
+                while (!ended && slots.size() < BATCH) {
+                    UploadEntry entry = file.next();
+                    if (entry == null) {
+                        ended = true;
+                    } else if (entry.index() >= resumeAt) {
+                        slots.add(decide(entry));
+                    }
+                }
+                return slots;
+            }
+        }
+
+        private void store(List<Slot> slots) {
             try {
                 transactions.run(() -> {
                     renewClaim();

@@ -19,8 +19,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opencpis.application.plan.port.out.DemographicsUnavailable;
 import org.opencpis.application.plan.port.out.ProtectionRecords;
@@ -322,6 +326,47 @@ class UploadProcessorTest {
         assertEquals(size, f.records.all().size());
         assertEquals(size, f.audited("PLAN_RECORD:CPP").size(), "each record applied and audited once");
         assertTrue(f.results(ISLINGTON, id).stream().allMatch(result -> "CREATED".equals(result.detail())));
+    }
+
+    @Test
+    void theNextBatchIsReadAndVerifiedWhileThisOneIsStored() {
+        Builder file = Builder.json(7);
+        List<String> numbers = UploadFixture.nhsNumbers(100, UploadProcessor.BATCH + 1);
+        numbers.forEach(file::cpp);
+        UUID id = f.submit(ISLINGTON, file);
+        String firstOfNextBatch = numbers.get(UploadProcessor.BATCH);
+        CountDownLatch nextBatchAsked = new CountDownLatch(1);
+        AtomicBoolean overlapped = new AtomicBoolean();
+        AtomicBoolean firstStore = new AtomicBoolean(true);
+        ProtectionRecords waitingForTheReader = intercepting(f.records, "insertAllIfAbsent", args -> {
+            if (firstStore.getAndSet(false)) {
+                try {
+                    overlapped.set(nextBatchAsked.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<ProtectionRecord> records = (List<ProtectionRecord>) args[0];
+            return f.records.insertAllIfAbsent(records);
+        });
+        UploadProcessor pipelined = new UploadProcessor(f.uploads, f.contents, f.results, f.formats, waitingForTheReader,
+                new CohortMembership(new InMemoryCohorts(waitingForTheReader), f.clock), f.organisations,
+                (nhsNumber, subject) -> {
+                    if (nhsNumber.value().equals(firstOfNextBatch)) {
+                        nextBatchAsked.countDown();
+                    }
+                    return Verification.verified();
+                }, f.audit, f.transactions, f.clock);
+
+        pipelined.processPending();
+
+        assertTrue(overlapped.get(), "PDS was asked about the next batch while the first was being stored");
+        UploadAcknowledgement ack = f.acknowledgement(ISLINGTON, id);
+        assertEquals(FileStatus.CPF02, ack.fileStatus());
+        assertEquals(UploadProcessor.BATCH + 1, ack.loaded());
+        assertEquals(IntStream.range(0, UploadProcessor.BATCH + 1).boxed().toList(),
+                f.results(ISLINGTON, id).stream().map(RecordResult::index).toList(), "stored in file order");
     }
 
     @Test
