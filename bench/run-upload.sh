@@ -17,8 +17,11 @@
 # measured: the first upload of a fresh JVM also pays for compiling its code (about 13 s of CPU
 # more on this machine), which a running service has done long before.
 #
-# Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), BENCH_WARMUP_RECORDS (100000), BENCH_COPIES (3), JAVA_OPTS,
-# BENCH_KEEP=1.
+# With BENCH_COHORTS=1, each LA's children form a cohort (defined before its upload): every record
+# stored then joins it, the costliest case for cohort membership; by default no cohort is defined.
+#
+# Environment: BENCH_RECORDS (250000), BENCH_ROUNDS (2), BENCH_WARMUP_RECORDS (100000), BENCH_COPIES (3),
+# BENCH_COHORTS (0), JAVA_OPTS, BENCH_KEEP=1.
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
 need curl jq java python3
@@ -27,6 +30,7 @@ RECORDS=${BENCH_RECORDS:-250000}
 ROUNDS=${BENCH_ROUNDS:-2}
 WARMUP_RECORDS=${BENCH_WARMUP_RECORDS:-100000}
 COPIES=${BENCH_COPIES:-3}
+COHORTS=${BENCH_COHORTS:-0}
 
 pg_start
 app_start
@@ -68,9 +72,25 @@ upload() {
 
 cpu_s() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz}'; }
 
+# cohort LA: with BENCH_COHORTS=1, a 0-19 service's cohort of the LA's children is defined before its
+# upload, so that every record stored joins a cohort (the costliest case for cohort membership).
+cohort() {
+    local la=$1 status
+    [ "$COHORTS" = 1 ] || return 0
+    status=$(api PUT "/api/v1/cohorts/bench-la-$la" "$admin" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -d "{\"ownerOdsCode\":\"R19\",\"name\":\"Bench children of LA $la\",\"localAuthorityOdsCodes\":[\"$la\"]}")
+    case "$status" in 200|201) ;; *) die "defining the cohort of LA $la answered $status" ;; esac
+}
+
 machine_line
+if [ "$COHORTS" = 1 ]; then
+    api PUT /api/v1/organisations/R19 "$admin" -o /dev/null -H 'Content-Type: application/json' \
+        -d '{"name":"Bench 0-19 service","type":"ZERO_TO_NINETEEN_SERVICE","meshMailboxId":"X26R19","meshMailboxPassword":"password"}'
+    log "each LA's children form a cohort of the 0-19 service R19 (BENCH_COHORTS=1)"
+fi
 if [ "$WARMUP_RECORDS" -gt 0 ]; then
     register_la 700
+    cohort 700
     python3 "$BENCH_HOME/tools/upload-files.py" "$WARMUP_RECORDS" 700 "$WORK/upload-700.json" "$WORK/copy-700.csv"
     upload 700 "$WARMUP_RECORDS"
     log "warm-up: $WARMUP_RECORDS records (LA 700) answered after ${upload_s}s, not measured"
@@ -79,6 +99,7 @@ ratios=()
 for round in $(seq 1 "$ROUNDS"); do
     la=$((700 + round))
     register_la "$la"
+    cohort "$la"
     python3 "$BENCH_HOME/tools/upload-files.py" "$RECORDS" "$la" "$WORK/upload-$la.json" "$WORK/copy-$la.csv"
     size=$(du -m "$WORK/upload-$la.json" | cut -f1)
 

@@ -194,32 +194,43 @@ public final class JdbcCohorts implements Cohorts {
         });
     }
 
-    /** The joiners in one batch and the leavers in another, then the log in the moves' order. */
+    /** The joiners in one statement and the leavers in another, then the log in the moves' order in a third. */
     @Override
     public void move(List<Move> moves, Instant at) {
         List<Move> joiners = moves.stream().filter(Move::joins).toList();
         List<Move> leavers = moves.stream().filter(move -> !move.joins()).toList();
-        executeBatch("INSERT INTO cohort_member (cohort_id, nhs_number, since) VALUES (?, ?, ?)", joiners, (statement, move) -> {
-            bindMove(statement, move);
-            setInstant(statement, 3, at);
-        });
-        int[] left = executeBatch("DELETE FROM cohort_member WHERE cohort_id = ? AND nhs_number = ?", leavers, JdbcCohorts::bindMove);
-        for (int i = 0; i < left.length; i++) {
-            if (left[i] != 1) {
-                throw new IllegalStateException("not a leaver: " + leavers.get(i));
+        if (!joiners.isEmpty()) {
+            update("INSERT INTO cohort_member (cohort_id, nhs_number, since) SELECT *, ?::timestamptz FROM unnest(?::text[], ?::text[])",
+                    statement -> {
+                        setInstant(statement, 1, at);
+                        bindMoves(statement, 2, joiners);
+                    });
+        }
+        if (!leavers.isEmpty()) {
+            int left = jdbc.prepareStatement("""
+                    DELETE FROM cohort_member m USING unnest(?::text[], ?::text[]) AS leaver (cohort_id, nhs_number)
+                    WHERE m.cohort_id = leaver.cohort_id AND m.nhs_number = leaver.nhs_number""", statement -> {
+                bindMoves(statement, 1, leavers);
+                return statement.executeUpdate();
+            });
+            if (left != leavers.size()) {
+                throw new IllegalStateException(leavers.size() - left + " of " + leavers.size() + " leavers were not members");
             }
         }
-        executeBatch("INSERT INTO cohort_change (cohort_id, nhs_number, joined, changed_at) VALUES (?, ?, ?, ?)", moves,
-                (statement, move) -> {
-                    bindMove(statement, move);
-                    statement.setBoolean(3, move.joins());
-                    setInstant(statement, 4, at);
-                });
+        update("""
+                INSERT INTO cohort_change (cohort_id, nhs_number, joined, changed_at)
+                SELECT cohort_id, nhs_number, joined, ?::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY AS move (cohort_id, nhs_number, joined, position)
+                ORDER BY position""", statement -> {
+            setInstant(statement, 1, at);
+            bindMoves(statement, 2, moves);
+            statement.setArray(4, statement.getConnection().createArrayOf("boolean", moves.stream().map(Move::joins).toArray()));
+        });
     }
 
-    private static void bindMove(PreparedStatement statement, Move move) throws SQLException {
-        statement.setString(1, move.id().value());
-        statement.setString(2, move.nhsNumber().value());
+    private static void bindMoves(PreparedStatement statement, int first, List<Move> moves) throws SQLException {
+        setTextArray(statement, first, moves, move -> move.id().value());
+        setTextArray(statement, first + 1, moves, move -> move.nhsNumber().value());
     }
 
     @Override
@@ -374,23 +385,6 @@ public final class JdbcCohorts implements Cohorts {
 
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface RowBinder<T> {
-        void bind(PreparedStatement statement, T row) throws SQLException;
-    }
-
-    private <T> int[] executeBatch(String sql, List<T> rows, RowBinder<T> binder) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        return jdbc.prepareStatement(sql, statement -> {
-            for (T row : rows) {
-                binder.bind(statement, row);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
     }
 
     private static void bindCriteria(PreparedStatement statement, int first, Collection<Criterion> criteria) throws SQLException {
