@@ -58,6 +58,8 @@ fsync = on
 synchronous_commit = on
 full_page_writes = on
 timezone = 'UTC'
+log_autovacuum_min_duration = 0
+log_checkpoints = on
 EOF
     if [ -n "${BENCH_STATEMENTS:-}" ]; then
         echo "shared_preload_libraries = 'pg_stat_statements'" >>"$data/postgresql.conf"
